@@ -1,0 +1,5 @@
+import sys
+
+from fedimove.cli import main
+
+sys.exit(main())

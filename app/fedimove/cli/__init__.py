@@ -1,0 +1,62 @@
+"""The `fedimove` command: the wizard by default, and a sub-command for every step.
+
+Each sub-command lives in its own module under `fedimove.cli` and exposes
+`register(subparsers)`; `COMMAND_MODULES` lists them in the order `--help` shows them.
+This package never imports Qt at import time: the wizard is imported only when it opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from fedimove import __version__
+
+COMMAND_MODULES: tuple[str, ...] = ("sandbox",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fedimove",
+        description="Move your Fediverse account to another server without losing your "
+        "followers, follows, lists, bookmarks, blocks and mutes. Without a command, "
+        "the wizard opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"Fedimove {__version__}")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check that everything Fedimove needs is present, then exit (non-zero on failure)",
+    )
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="open the wizard on the practice Fediverse (local demo servers, no real account)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"fedimove.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.self_check:
+        from fedimove.selfcheck import run_self_check
+
+        return run_self_check(sys.stdout)
+    if args.command is None:
+        from fedimove.ui.main import run_gui  # Qt is imported only here.
+
+        return run_gui(practice=args.practice)
+    handler = args.handler
+    result: int = handler(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

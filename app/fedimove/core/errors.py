@@ -1,0 +1,256 @@
+"""One tree of errors with stable codes.
+
+The UI (`ui/errors.py`) and the CLI turn a `code` into words and a suggested action; the
+message given here is for logs and developers only. `params` carry safe, non-secret details
+(a host, a handle, a count) that the words may quote. Never put a token, a password or a raw
+server body in either.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+ParamValue = str | int | float | bool | None
+
+
+class FedimoveError(Exception):
+    """Base of every error Fedimove raises on purpose."""
+
+    code: ClassVar[str] = "internal"
+    #: Whether trying again later may succeed without the user changing anything.
+    retryable: ClassVar[bool] = False
+
+    def __init__(self, message: str = "", **params: ParamValue) -> None:
+        self.params: dict[str, ParamValue] = params
+        super().__init__(message or self.code)
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.code
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, params={self.params!r})"
+
+
+# --- configuration and local environment ------------------------------------------------------
+
+
+class ConfigError(FedimoveError):
+    code = "config.invalid"
+
+
+class KeyringUnavailableError(FedimoveError):
+    """No usable OS keyring: secrets cannot be remembered (never falls back to a file)."""
+
+    code = "keyring.unavailable"
+
+
+class KeyringLockedError(FedimoveError):
+    code = "keyring.locked"
+
+
+class StorageError(FedimoveError):
+    code = "storage.failed"
+
+
+class DiskFullError(StorageError):
+    code = "storage.disk_full"
+
+
+class ReadOnlyStorageError(StorageError):
+    code = "storage.read_only"
+
+
+class JournalError(StorageError):
+    code = "journal.failed"
+
+
+class JournalBusyError(JournalError):
+    """Another Fedimove process holds the migration's writer lease."""
+
+    code = "journal.busy"
+    retryable = True
+
+
+class ArchiveError(FedimoveError):
+    code = "archive.invalid"
+
+
+class ArchiveWrongPassphraseError(ArchiveError):
+    code = "archive.wrong_passphrase"
+
+
+class ArchiveTamperedError(ArchiveError):
+    code = "archive.tampered"
+
+
+class ArchiveTruncatedError(ArchiveError):
+    code = "archive.truncated"
+
+
+class CsvFormatError(FedimoveError):
+    code = "csv.invalid"
+
+
+# --- input --------------------------------------------------------------------------------------
+
+
+class InvalidHandleError(FedimoveError):
+    code = "input.invalid_handle"
+
+
+class InvalidUrlError(FedimoveError):
+    code = "input.invalid_url"
+
+
+# --- network and servers ------------------------------------------------------------------------
+
+
+class NetworkError(FedimoveError):
+    code = "network.failed"
+    retryable = True
+
+
+class ServerUnreachableError(NetworkError):
+    code = "network.unreachable"
+
+
+class NetworkTimeoutError(NetworkError):
+    code = "network.timeout"
+
+
+class TlsError(NetworkError):
+    code = "network.tls"
+    retryable = False
+
+
+class InsecureUrlError(FedimoveError):
+    """Plain HTTP to a host that is not on this machine: refused, never silently downgraded."""
+
+    code = "network.insecure_url"
+
+
+class TooManyRedirectsError(NetworkError):
+    code = "network.redirect_loop"
+    retryable = False
+
+
+class ResponseTooLargeError(NetworkError):
+    code = "network.response_too_large"
+    retryable = False
+
+
+class ServerError(FedimoveError):
+    """The server answered, but not with what was asked for."""
+
+    code = "server.error"
+
+    def __init__(self, message: str = "", *, status: int | None = None, **params: ParamValue):
+        super().__init__(message, status=status, **params)
+        self.status = status
+
+
+class ServerBusyError(ServerError):
+    """5xx or 503 with Retry-After: worth another try later."""
+
+    code = "server.busy"
+    retryable = True
+
+
+class RateLimitedError(ServerError):
+    code = "server.rate_limited"
+    retryable = True
+
+
+class MalformedResponseError(ServerError):
+    code = "server.malformed_response"
+
+
+class NotFediverseError(ServerError):
+    code = "server.not_fediverse"
+
+
+class UnsupportedServerError(ServerError):
+    code = "server.unsupported"
+
+
+class ServerTooOldError(UnsupportedServerError):
+    code = "server.too_old"
+
+
+class AccountNotFoundError(ServerError):
+    code = "account.not_found"
+
+
+class AccountSuspendedError(ServerError):
+    code = "account.suspended"
+
+
+class AccountMovedError(ServerError):
+    code = "account.moved"
+
+
+class AccountDisabledError(ServerError):
+    """Mastodon's 403 "Your login is currently disabled" (moved or unapproved account)."""
+
+    code = "account.disabled"
+
+
+class NotPermittedError(ServerError):
+    code = "server.not_permitted"
+
+
+class ScopeMissingError(ServerError):
+    code = "auth.scope_missing"
+
+
+# --- sign-in ------------------------------------------------------------------------------------
+
+
+class AuthError(FedimoveError):
+    code = "auth.failed"
+
+
+class AuthDeniedError(AuthError):
+    code = "auth.denied"
+
+
+class AuthStateMismatchError(AuthError):
+    code = "auth.state_mismatch"
+
+
+class AuthCodeInvalidError(AuthError):
+    code = "auth.code_invalid"
+
+
+class AuthTimeoutError(AuthError):
+    code = "auth.timeout"
+
+
+class TokenInvalidError(AuthError):
+    code = "auth.token_invalid"
+
+
+class NotSignedInError(AuthError):
+    code = "auth.not_signed_in"
+
+
+# --- migration ----------------------------------------------------------------------------------
+
+
+class CancelledError(FedimoveError):
+    """The user cancelled; not a failure. Distinct from asyncio.CancelledError on purpose."""
+
+    code = "run.cancelled"
+
+
+class PreflightFailedError(FedimoveError):
+    code = "move.preflight_failed"
+
+
+class ConsentMissingError(FedimoveError):
+    code = "move.consent_missing"
+
+
+class MoveCooldownError(FedimoveError):
+    code = "move.cooldown"
