@@ -12,12 +12,14 @@ import pytest
 # Qt must never try to open a real display in tests (set before any Qt import).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from fedimove.core.storage.paths import HOME_ENV, AppPaths  # noqa: E402
-from fedimove.core.storage.secrets import MemoryKeyring, SecretStore  # noqa: E402
+from fedimove.core.storage.paths import HOME_ENV, AppPaths
+from fedimove.core.storage.secrets import MemoryKeyring, SecretStore
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own FEDIMOVE_HOME, so nothing reaches the real data dirs."""
     home = tmp_path_factory.mktemp("fedimove-home")
     monkeypatch.setenv(HOME_ENV, str(home))

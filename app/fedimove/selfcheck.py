@@ -32,7 +32,9 @@ def _check_qt() -> CheckResult:
     except ImportError as exc:
         return CheckResult("Qt", False, f"PySide6 cannot be imported: {exc}")
     plugins = Path(QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.PluginsPath))
-    platforms = sorted(p.name for p in (plugins / "platforms").glob("*")) if plugins.exists() else []
+    platforms = (
+        sorted(p.name for p in (plugins / "platforms").glob("*")) if plugins.exists() else []
+    )
     if not platforms:
         return CheckResult("Qt", False, f"Qt {QtCore.qVersion()}: no platform plugins in {plugins}")
     return CheckResult("Qt", True, f"Qt {QtCore.qVersion()}, {len(platforms)} platform plugins")
@@ -89,7 +91,7 @@ def _check_resources() -> CheckResult:
 
 def _check_practice() -> CheckResult:
     missing = []
-    for module in ("starlette", "uvicorn", "multipart"):
+    for module in ("starlette", "uvicorn", "python_multipart"):
         try:
             importlib.import_module(module)
         except ImportError:
@@ -136,7 +138,9 @@ def run_self_check(out: TextIO, paths: AppPaths | None = None) -> int:
         mark = "ok  " if result.ok else ("FAIL" if result.required else "warn")
         out.write(f"  {mark} {result.name}: {result.detail}\n")
     failed = [r for r in results if r.required and not r.ok]
-    out.write("All required checks passed.\n" if not failed else f"{len(failed)} check(s) failed.\n")
+    out.write(
+        "All required checks passed.\n" if not failed else f"{len(failed)} check(s) failed.\n"
+    )
     out.flush()
     return 1 if failed else 0
 

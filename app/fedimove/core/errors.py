@@ -72,6 +72,33 @@ class JournalBusyError(JournalError):
     retryable = True
 
 
+class JournalLeaseLostError(JournalBusyError):
+    """Another process took over the migration's lease after ours went stale."""
+
+    code = "journal.lease_lost"
+    retryable = False
+
+
+class JournalCorruptError(JournalError):
+    code = "journal.corrupt"
+
+
+class JournalVersionError(JournalError):
+    """The journal was written by a newer Fedimove; it is left untouched."""
+
+    code = "journal.too_new"
+
+
+class JournalStateError(JournalError):
+    """A change the journal's state rules do not allow (a bug, or a second writer)."""
+
+    code = "journal.invalid_transition"
+
+
+class JournalNotFoundError(JournalError):
+    code = "journal.not_found"
+
+
 class ArchiveError(FedimoveError):
     code = "archive.invalid"
 
@@ -254,3 +281,28 @@ class ConsentMissingError(FedimoveError):
 
 class MoveCooldownError(FedimoveError):
     code = "move.cooldown"
+
+
+# --- backup archive and CSV files (storage/age.py, archive.py, csv_formats.py) ------------------
+
+
+class ArchiveHeaderError(ArchiveTamperedError):
+    """The age header is malformed: damaged, or not written by an age tool."""
+
+    code = "archive.header_invalid"
+
+
+class ArchiveUnsupportedError(ArchiveError):
+    """Not an age file, or an age version / archive layout this Fedimove does not know."""
+
+    code = "archive.unsupported"
+
+
+class CsvWrongKindError(CsvFormatError):
+    """The file holds another kind of data (e.g. blocks offered as follows)."""
+
+    code = "csv.wrong_kind"
+
+
+class CsvTruncatedError(CsvFormatError):
+    code = "csv.truncated"

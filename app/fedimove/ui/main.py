@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 
 from PySide6.QtGui import QIcon
@@ -39,10 +40,8 @@ def run_gui(*, practice: bool = False) -> int:
     import qasync
 
     app = make_app()
-    try:
+    with contextlib.suppress(asyncio.CancelledError):  # raised by qasync when the app quits
         qasync.run(_run_window(app, practice=practice))
-    except asyncio.CancelledError:
-        pass
     return 0
 
 

@@ -52,9 +52,7 @@ class WizardWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         if practice:
-            banner = QLabel(
-                self.tr("Practice mode: nothing here touches a real account."), central
-            )
+            banner = QLabel(self.tr("Practice mode: nothing here touches a real account."), central)
             banner.setObjectName("practiceBanner")
             banner.setAccessibleName(self.tr("Practice mode banner"))
             banner.setStyleSheet(

@@ -15,7 +15,7 @@ from typing import Any
 
 import keyring
 import keyring.errors
-from keyring.backend import KeyringBackend, properties
+from keyring.backend import KeyringBackend
 
 from fedimove.core.errors import KeyringLockedError, KeyringUnavailableError
 
@@ -25,17 +25,22 @@ SERVICE = "Fedimove"
 _REFUSED_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
+class _NeverViable:
+    """A `priority` that raises when read, which keyring takes as "not usable here"."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> float:
+        raise RuntimeError("this backend is used only when chosen explicitly")
+
+
 class MemoryKeyring(KeyringBackend):
     """A keyring backend in memory: for tests and the "don't remember me" session."""
 
     # keyring registers every subclass it sees; a priority that raises makes this one "not
     # viable", so keyring never picks it on its own.
-    @properties.classproperty
-    def priority(cls) -> float:
-        raise RuntimeError("MemoryKeyring is used only when chosen explicitly")
+    priority = _NeverViable()
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.values: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -1,0 +1,196 @@
+"""What the wizard asks of the core: the `MigrationService` protocol and the values it returns.
+
+The GUI (`fedimove.ui.controller`) is written against this protocol only, so it can be built and
+tested before the real service exists, and the service can change inside without the GUI
+noticing. Everything here is Qt-free plain data. Every long call has the house shape: it
+reports `ProgressEvent`s to `progress`, checks `cancel` between units of work, and raises a
+`FedimoveError` (never a bare exception) when something the user should hear about goes wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from fedimove.core.errors import ParamValue
+from fedimove.core.models import Category
+from fedimove.core.progress import CancelToken, Phase, ProgressSink
+
+
+class AccountRole(StrEnum):
+    OLD = "old"
+    NEW = "new"
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSummary:
+    """A signed-in account as the wizard shows it (remote text: render as plain text)."""
+
+    role: AccountRole
+    handle: str  # "@user@domain"
+    display_name: str = ""
+    avatar_url: str = ""
+    software: str = ""  # "mastodon", "gotosocial", ...
+    version: str = ""
+    locked: bool = False
+    followers_count: int = 0
+    following_count: int = 0
+    #: Stable codes for what this server allows or lacks ("alias_api", "move_api", ...).
+    capabilities: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryPreview:
+    category: Category
+    count: int
+    sample: tuple[str, ...] = ()  # a few handles or titles
+    already_present: int = 0  # on the new account already
+    skipped: dict[str, int] = field(default_factory=dict)  # reason code -> count
+
+
+class Prediction(StrEnum):
+    """What will probably happen to the followers on one server when the Move is sent."""
+
+    WILL_MOVE = "will_move"
+    ARRIVES_AS_REQUEST = "arrives_as_request"
+    NO_MOVE_SUPPORT = "no_move_support"
+    UNREACHABLE = "unreachable"
+    BLOCKED = "blocked"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ServerPrediction:
+    server: str
+    followers: int
+    prediction: Prediction
+    software: str = ""
+    confidence: float = 0.0  # 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    categories: tuple[CategoryPreview, ...]
+    follower_servers: tuple[ServerPrediction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StepOutcome:
+    """How one step ended: counts of items and a status code ("done", "paused", ...)."""
+
+    step: str
+    status: str = "done"
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    params: dict[str, ParamValue] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One pre-flight check before the Move; `code` is stable ("alias_visible", ...)."""
+
+    code: str
+    passed: bool
+    blocking: bool = True
+    params: dict[str, ParamValue] = field(default_factory=dict)
+
+
+class FollowerState(StrEnum):
+    """Where one follower stands. The order of members is the order of urgency in the UI."""
+
+    AWAITING_APPROVAL = "awaiting_approval"  # already left the old account (DESIGN §0.3)
+    STILL_ON_OLD = "still_on_old"
+    NO_MOVE_SUPPORT = "no_move_support"
+    UNREACHABLE = "unreachable"
+    BLOCKED = "blocked"
+    GONE = "gone"  # suspended or deleted
+    UNKNOWN = "unknown"
+    MOVED = "moved"
+
+
+@dataclass(frozen=True, slots=True)
+class FollowerRow:
+    """One follower as the tracker knows it now. `actor_uri` is the identity (DESIGN §0.6)."""
+
+    actor_uri: str
+    handle: str
+    state: FollowerState
+    display_name: str = ""
+    server: str = ""
+    software: str = ""
+    reason: str = ""  # stable reason code; the UI turns it into words
+    observed: bool = True  # False: inferred (DESIGN §0.6)
+    arrived_at: datetime | None = None
+
+
+#: Receives batches of changed follower rows (latest state per actor), many times a second.
+FollowerSink = Callable[[Sequence[FollowerRow]], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ResumePoint:
+    """An unfinished migration found in the journal."""
+
+    migration_id: str
+    old_handle: str
+    new_handle: str
+    phase: Phase
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFiles:
+    html: Path
+    csv: Path
+
+
+class MigrationService(Protocol):
+    """The core facade the wizard drives; the CLI calls the same object."""
+
+    async def find_unfinished(self) -> ResumePoint | None: ...
+
+    async def resume(
+        self, migration_id: str, *, progress: ProgressSink, cancel: CancelToken
+    ) -> ResumePoint: ...
+
+    async def sign_in(
+        self, role: AccountRole, handle: str, *, progress: ProgressSink, cancel: CancelToken
+    ) -> AccountSummary: ...
+
+    async def preview(self, *, progress: ProgressSink, cancel: CancelToken) -> Preview: ...
+
+    async def backup(
+        self,
+        destination: Path,
+        passphrase: str,
+        *,
+        progress: ProgressSink,
+        cancel: CancelToken,
+    ) -> StepOutcome: ...
+
+    async def copy(
+        self, categories: Sequence[Category], *, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome: ...
+
+    async def set_alias(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome: ...
+
+    async def run_checks(
+        self, *, progress: ProgressSink, cancel: CancelToken
+    ) -> Sequence[CheckResult]: ...
+
+    async def move(
+        self, confirmation: str, *, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome: ...
+
+    async def track_followers(
+        self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome: ...
+
+    async def write_report(
+        self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
+    ) -> ReportFiles: ...
