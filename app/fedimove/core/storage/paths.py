@@ -27,7 +27,9 @@ class AppPaths:
     @classmethod
     def under(cls, root: Path) -> AppPaths:
         """All directories below one root (tests, portable installs)."""
-        return cls(data=root / "data", config=root / "config", log=root / "log", cache=root / "cache")
+        return cls(
+            data=root / "data", config=root / "config", log=root / "log", cache=root / "cache"
+        )
 
     @classmethod
     def default(cls) -> AppPaths:
