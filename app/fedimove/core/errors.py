@@ -306,3 +306,15 @@ class CsvWrongKindError(CsvFormatError):
 
 class CsvTruncatedError(CsvFormatError):
     code = "csv.truncated"
+
+
+class WrongAccountError(AuthError):
+    """The browser signed in to another account than the handle the user asked for."""
+
+    code = "auth.wrong_account"
+
+
+class AppRegistrationError(AuthError):
+    """The server refused to register Fedimove as an app (scopes, redirect URIs, rate limit)."""
+
+    code = "auth.registration_failed"
