@@ -59,9 +59,10 @@ def _run(*command: str) -> int:
 
 def test(pytest_args: list[str]) -> int:
     _setup("test")
+    sources = [name for name in ("app", "tests", "bench", "dev.py") if (ROOT / name).exists()]
     tools = [
-        (str(BIN / "ruff"), "check", "app", "tests", "bench"),
-        (str(BIN / "ruff"), "format", "--check", "app", "tests", "bench"),
+        (str(BIN / "ruff"), "check", *sources),
+        (str(BIN / "ruff"), "format", "--check", *sources),
         (str(BIN / "mypy"),),
     ]
     failed = [tool[1] if len(tool) > 1 else "mypy" for tool in tools if _run(*tool) != 0]

@@ -1,4 +1,4 @@
-"""Secrets (access tokens, client secrets, the cached backup passphrase) live only in the OS keyring.
+"""Secrets (access tokens, client secrets, a cached backup passphrase) live only in the keyring.
 
 This is the only module that touches `keyring`. Rules:
 - A usable backend is a real OS store (Secret Service, macOS Keychain, Windows Credential
