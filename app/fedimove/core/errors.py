@@ -318,3 +318,40 @@ class AppRegistrationError(AuthError):
     """The server refused to register Fedimove as an app (scopes, redirect URIs, rate limit)."""
 
     code = "auth.registration_failed"
+
+
+# --- backup archive and CSV files (storage/age.py, archive.py, csv_formats.py) ------------------
+
+
+class ArchiveHeaderError(ArchiveTamperedError):
+    """The age header is malformed: damaged, or not written by an age tool."""
+
+    code = "archive.header_invalid"
+
+
+class ArchiveUnsupportedError(ArchiveError):
+    """Not an age file, or an age version / archive layout this Fedimove does not know."""
+
+    code = "archive.unsupported"
+
+
+class CsvWrongKindError(CsvFormatError):
+    """The file holds another kind of data (e.g. blocks offered as follows)."""
+
+    code = "csv.wrong_kind"
+
+
+class CsvTruncatedError(CsvFormatError):
+    code = "csv.truncated"
+
+
+class WrongAccountError(AuthError):
+    """The browser signed in to another account than the handle the user asked for."""
+
+    code = "auth.wrong_account"
+
+
+class AppRegistrationError(AuthError):
+    """The server refused to register Fedimove as an app (scopes, redirect URIs, rate limit)."""
+
+    code = "auth.registration_failed"
