@@ -1,0 +1,1 @@
+"""Signing in to a Fediverse server from a desktop app (fediverse-apis §1)."""
