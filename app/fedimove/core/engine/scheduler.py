@@ -1,0 +1,328 @@
+"""A per-server request scheduler: everything that talks to one server goes through one of these.
+
+It keeps every request inside the budgets the server enforces (fediverse-apis §5, DESIGN §0.12):
+- budgets are declared up front (`Capabilities.rate_budgets`) and keyed by (host, token | user |
+  IP); requests carrying `max_id`/`min_id`/`since_id`/`page` also count against the paging
+  budget (Mastodon's 300 per 15 min per user);
+- `X-RateLimit-Limit/Remaining/Reset` answers override the declared numbers: once a server has
+  announced its state, we never send a request it would refuse (so no 429 where headers exist);
+- a 429 waits until `Reset`; a 503 with `Retry-After` waits that long; transient failures (5xx,
+  timeouts, connection resets) are retried with jittered exponential backoff, up to a cap;
+- every wait goes through the injected `Clock` and can be cut short by a `CancelToken`;
+- listeners hear "waiting for the limit until …", and `eta()` estimates when N requests finish.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol, TypeVar
+
+import httpx
+
+from fedimove.core.clock import Clock
+from fedimove.core.engine.scheduler_windows import (
+    AnnouncedWindow,
+    BudgetScope,
+    DeclaredWindow,
+    parse_rate_headers,
+    parse_retry_after,
+    scope_of,
+)
+from fedimove.core.http import translate_transport_error
+from fedimove.core.progress import CancelToken
+from fedimove.core.servers.base import RateBudget
+
+#: Server clocks and ours differ a little; waking a second after the announced reset is cheap.
+RESET_MARGIN = timedelta(seconds=1)
+#: When a 429 or 503 names no time to wait.
+DEFAULT_LIMIT_WAIT = 60.0
+#: Mastodon's and GoToSocial's API windows, for servers that declared no budget.
+DEFAULT_PERIOD = timedelta(minutes=5)
+
+
+class ReplyLike(Protocol):
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+
+R = TypeVar("R", bound=ReplyLike)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Who sends a request and what kind it is: what the budgets are keyed and counted by.
+
+    `token` is a fingerprint of the access token (never the token itself)."""
+
+    token: str = ""
+    user: str = ""
+    paged: bool = False
+    #: Safe to send twice (reads, follow, block...). Creating a list is not: only retried when
+    #: the server surely did not act on it (connect failure, 429, 503).
+    idempotent: bool = True
+
+    def subject(self, key: str) -> str:
+        if key == "token":
+            return f"token:{self.token}"
+        if key == "user":
+            return f"user:{self.user or self.token}"
+        return "ip"
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    attempts: int = 6  # tries for one request, transient failures included
+    base_delay: float = 1.0
+    max_delay: float = 60.0
+    max_limit_waits: int = 8  # 429/503 answers in a row before giving up
+
+    def backoff(self, attempt: int, rng: random.Random) -> float:
+        """Full jitter: uniform in [base/2, min(cap, base × 2^attempt)] (never a burst of 0s)."""
+        ceiling = min(self.max_delay, self.base_delay * (2**attempt))
+        return rng.uniform(min(self.base_delay / 2, ceiling), ceiling)
+
+
+@dataclass(frozen=True, slots=True)
+class WaitNotice:
+    """The scheduler is waiting: `reason` is "rate_limit", "server_busy" or "retry"."""
+
+    host: str
+    reason: str
+    until: datetime
+
+
+@dataclass(slots=True)
+class SchedulerStats:
+    requests: int = 0  # requests sent (retries included)
+    rate_limited: int = 0  # 429 answers received
+    retries: int = 0
+    waited_seconds: float = 0.0
+    by_scope: dict[str, int] = field(default_factory=dict)
+
+
+WaitListener = Callable[[WaitNotice], None]
+
+
+class RequestScheduler:
+    def __init__(
+        self,
+        host: str,
+        budgets: Sequence[RateBudget],
+        *,
+        clock: Clock,
+        retry: RetryPolicy | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.host = host
+        self.clock = clock
+        self.retry = retry or RetryPolicy()
+        self.stats = SchedulerStats()
+        self._rng = rng or random.Random()  # noqa: S311 (jitter, not security)
+        self._budgets = [b for b in budgets if scope_of(b) is not None]
+        self._declared: dict[tuple[str, str], DeclaredWindow] = {}
+        self._announced: dict[tuple[str, str], AnnouncedWindow] = {}
+        self._listeners: list[WaitListener] = []
+        self._latency = 0.0
+
+    # --- listeners -------------------------------------------------------------------------
+
+    def subscribe(self, listener: WaitListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _notify(self, reason: str, until: datetime) -> None:
+        for listener in list(self._listeners):
+            listener(WaitNotice(self.host, reason, until))
+
+    # --- the one entry point ---------------------------------------------------------------
+
+    async def run(
+        self,
+        send: Callable[[], Awaitable[R]],
+        slot: Slot,
+        *,
+        cancel: CancelToken | None = None,
+    ) -> R:
+        """Send through `send` when the budgets allow; wait and retry as the answers ask.
+
+        Returns the last answer (possibly still 429/5xx once retries are spent); transport
+        errors that outlive the retries are raised as coded `NetworkError`s."""
+        failures = 0
+        limit_waits = 0
+        while True:
+            await self._acquire(slot, cancel)
+            started = self.clock.monotonic()
+            try:
+                reply = await send()
+            except httpx.HTTPError as error:
+                self._release(slot)
+                failures += 1
+                if not self._may_retry_error(error, slot, failures):
+                    raise translate_transport_error(error, self.host) from None
+                await self._backoff(failures, cancel)
+                continue
+            except BaseException:
+                self._release(slot)
+                raise
+            self._latency = 0.8 * self._latency + 0.2 * (self.clock.monotonic() - started)
+            self._observe(slot, reply)
+            wait = self._wait_for_answer(reply, slot, failures)
+            if wait is None:
+                return reply
+            limit_waits += reply.status_code in (429, 503)
+            failures += reply.status_code not in (429, 503)
+            if limit_waits > self.retry.max_limit_waits or failures >= self.retry.attempts:
+                return reply
+            self.stats.retries += 1
+            await self._wait(wait[0], wait[1], cancel)
+
+    # --- budgets ---------------------------------------------------------------------------
+
+    def _windows(self, slot: Slot) -> list[DeclaredWindow | AnnouncedWindow]:
+        """Every window the request counts against: announced where the server spoke, else
+        declared."""
+        windows: list[DeclaredWindow | AnnouncedWindow] = []
+        for scope in self._scopes(slot):
+            announced = self._announced.get((self._announce_subject(slot, scope), scope))
+            if announced is not None:
+                windows.append(announced)
+                continue
+            for budget in self._budgets:
+                if scope_of(budget) is scope:
+                    key = (budget.name, slot.subject(budget.key))
+                    windows.append(self._declared.setdefault(key, DeclaredWindow(budget)))
+        return windows
+
+    def _scopes(self, slot: Slot) -> list[BudgetScope]:
+        scopes = [BudgetScope.ALL]
+        if slot.paged and self._has_scope(BudgetScope.PAGED):
+            scopes.append(BudgetScope.PAGED)
+        return scopes
+
+    def _has_scope(self, scope: BudgetScope) -> bool:
+        return any(scope_of(b) is scope for b in self._budgets)
+
+    def _announce_subject(self, slot: Slot, scope: BudgetScope) -> str:
+        """Headers describe the throttle closest to exhaustion; keep them under the narrowest
+        declared key of that scope (the token for Mastodon's API, the user for paging)."""
+        budgets = [b for b in self._budgets if scope_of(b) is scope]
+        if not budgets:
+            return slot.subject("token")
+        return slot.subject(min(budgets, key=lambda b: b.requests).key)
+
+    async def _acquire(self, slot: Slot, cancel: CancelToken | None) -> None:
+        while True:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            now = self.clock.now()
+            windows = self._windows(slot)
+            free_at = max((w.free_at(now) for w in windows), default=now)
+            if free_at <= now:
+                for window in windows:
+                    window.take(now)
+                self.stats.requests += 1
+                scope = "paged" if slot.paged else "all"
+                self.stats.by_scope[scope] = self.stats.by_scope.get(scope, 0) + 1
+                return
+            await self._wait("rate_limit", free_at, cancel)
+
+    def _release(self, slot: Slot) -> None:
+        for window in self._windows(slot):
+            window.done()
+
+    def _observe(self, slot: Slot, reply: ReplyLike) -> None:
+        self._release(slot)
+        headers = parse_rate_headers(reply.headers, self.clock.now())
+        if reply.status_code == 429:
+            self.stats.rate_limited += 1
+        if headers is None:
+            return
+        scope = BudgetScope.PAGED if BudgetScope.PAGED in self._scopes(slot) else BudgetScope.ALL
+        key = (self._announce_subject(slot, scope), scope)
+        window = self._announced.get(key)
+        if window is None:
+            in_flight = sum(w.in_flight for w in self._windows(slot))
+            period = self._period(scope)
+            self._announced[key] = AnnouncedWindow.from_headers(headers, in_flight, period)
+        else:
+            window.update(headers, self.clock.now())
+
+    def _period(self, scope: BudgetScope) -> timedelta:
+        windows = [b.window for b in self._budgets if scope_of(b) is scope]
+        return min(windows, default=DEFAULT_PERIOD)
+
+    # --- answers that ask for a wait -------------------------------------------------------
+
+    def _wait_for_answer(
+        self, reply: ReplyLike, slot: Slot, failures: int
+    ) -> tuple[str, datetime] | None:
+        now = self.clock.now()
+        status = reply.status_code
+        if status == 429:
+            headers = parse_rate_headers(reply.headers, now)
+            after = parse_retry_after(reply.headers, now)
+            until = headers.reset if headers is not None else after
+            return "rate_limit", (until or now + timedelta(seconds=DEFAULT_LIMIT_WAIT))
+        if status == 503 and (after := parse_retry_after(reply.headers, now)) is not None:
+            return "server_busy", after
+        if status >= 500 and slot.idempotent:
+            delay = self.retry.backoff(failures, self._rng)
+            return "retry", now + timedelta(seconds=delay)
+        return None
+
+    def _may_retry_error(self, error: httpx.HTTPError, slot: Slot, failures: int) -> bool:
+        if failures >= self.retry.attempts:
+            return False
+        if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+            return True  # the request never reached the server
+        transient = isinstance(error, httpx.TimeoutException | httpx.NetworkError)
+        transient = transient or isinstance(error, httpx.RemoteProtocolError)
+        return transient and slot.idempotent
+
+    async def _backoff(self, failures: int, cancel: CancelToken | None) -> None:
+        self.stats.retries += 1
+        delay = self.retry.backoff(failures - 1, self._rng)
+        await self._wait("retry", self.clock.now() + timedelta(seconds=delay), cancel)
+
+    async def _wait(self, reason: str, until: datetime, cancel: CancelToken | None) -> None:
+        if reason != "retry":
+            until = until + RESET_MARGIN
+        seconds = (until - self.clock.now()).total_seconds()
+        if seconds <= 0:
+            return
+        self._notify(reason, until)
+        self.stats.waited_seconds += seconds
+        if cancel is not None:
+            await cancel.sleep(self.clock, seconds)
+        else:
+            await self.clock.sleep(seconds)
+
+    # --- estimates -------------------------------------------------------------------------
+
+    def eta(self, requests: int, *, paged: int = 0, slot: Slot | None = None) -> datetime:
+        """When `requests` more requests (of which `paged` carry paging ids) should be done."""
+        slot = slot or Slot()
+        now = self.clock.now()
+        finish = now + timedelta(seconds=requests * self._latency)
+        plan = [(Slot(slot.token, slot.user, False), requests)]
+        if paged:
+            plan.append((Slot(slot.token, slot.user, True), paged))
+        for probe, count in plan:
+            for window in self._windows(probe):
+                finish = max(finish, window.finish_estimate(now, count))
+        return finish
+
+    def announced_remaining(self, slot: Slot) -> int | None:
+        values = [w.remaining for w in self._windows(slot) if isinstance(w, AnnouncedWindow)]
+        return min(values) if values else None
+
+
+def ceil_div(items: int, size: int) -> int:
+    return max(1, math.ceil(items / size)) if size > 0 else 1
