@@ -1,0 +1,1 @@
+"""REST routes of the practice instances, one module per area of the Mastodon API."""
