@@ -1,0 +1,1 @@
+"""Qt item models the wizard's pages show (each tested alone)."""

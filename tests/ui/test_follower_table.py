@@ -1,0 +1,150 @@
+"""The followers table model: 100,000 rows updated by key, sorted, filtered and counted."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from fedimove.core.service_api import FollowerState
+from fedimove.ui.models.follower_rows import FollowerColumn, FollowerFilter, sort_value
+from fedimove.ui.models.follower_table import ROW_ROLE, FollowerTableModel
+from tests.ui.conftest import SERVERS, follower, followers
+
+LARGE = 100_000
+
+
+def column_values(model: FollowerTableModel, column: FollowerColumn) -> list[object]:
+    return [sort_value(model.row_at(i), column) for i in range(model.rowCount())]
+
+
+@pytest.fixture
+def large_model(qapp: object) -> FollowerTableModel:
+    model = FollowerTableModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.upsert(followers(LARGE))
+    return model
+
+
+def test_large_model_updates_by_key_without_reset(large_model: FollowerTableModel) -> None:
+    resets: list[bool] = []
+    large_model.modelAboutToBeReset.connect(lambda: resets.append(True))
+    moved = [
+        follower(n, FollowerState.MOVED, arrived_minutes=n / 100) for n in range(0, LARGE, 50)
+    ]
+    waiting = [follower(n, FollowerState.AWAITING_APPROVAL) for n in range(1, LARGE, 500)]
+
+    large_model.upsert(moved)
+    large_model.upsert(waiting)
+
+    assert resets == []
+    assert large_model.rowCount() == LARGE
+    counts = large_model.stats.state_counts
+    assert counts[FollowerState.MOVED] == len(moved)
+    assert counts[FollowerState.AWAITING_APPROVAL] == len(waiting)
+    assert counts[FollowerState.STILL_ON_OLD] == LARGE - len(moved) - len(waiting)
+    # Default order is by urgency: waiting for approval first, moved last.
+    states = column_values(large_model, FollowerColumn.STATE)
+    assert states == sorted(states)
+    assert large_model.row_at(0).state is FollowerState.AWAITING_APPROVAL
+    assert large_model.row_at(LARGE - 1).state is FollowerState.MOVED
+    assert len(large_model.stats.arrivals) == len(moved)
+
+
+def test_large_model_sorts_and_filters(large_model: FollowerTableModel) -> None:
+    large_model.upsert([follower(n, FollowerState.MOVED) for n in range(0, LARGE, 10)])
+
+    large_model.sort(FollowerColumn.HANDLE, Qt.SortOrder.DescendingOrder)
+    handles = column_values(large_model, FollowerColumn.HANDLE)
+    assert handles == sorted(handles, reverse=True)
+
+    large_model.set_filter(FollowerFilter(states=frozenset({FollowerState.MOVED})))
+    assert large_model.rowCount() == LARGE // 10
+    assert {large_model.row_at(i).state for i in range(large_model.rowCount())} == {
+        FollowerState.MOVED
+    }
+    large_model.set_filter(FollowerFilter(server=SERVERS[1]))
+    assert large_model.rowCount() == LARGE // len(SERVERS)
+    large_model.set_filter(FollowerFilter(search="USER9999@"))
+    assert large_model.rowCount() == 1
+    assert large_model.row_at(0).handle == f"@user9999@{SERVERS[9999 % len(SERVERS)]}"
+
+
+def test_rows_leave_and_enter_the_filter_as_their_state_changes(qapp: object) -> None:
+    model = FollowerTableModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.upsert(followers(300))
+    model.set_filter(FollowerFilter(states=frozenset({FollowerState.STILL_ON_OLD})))
+    removed: list[int] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append(last - first + 1))
+
+    model.upsert([follower(n, FollowerState.MOVED) for n in range(0, 300, 3)])
+    assert model.rowCount() == 200
+    assert sum(removed) == 100
+
+    model.upsert([follower(0), follower(3)])  # two come back
+    assert model.rowCount() == 202
+    handles = column_values(model, FollowerColumn.STATE)
+    assert set(handles) == {sort_value(follower(1), FollowerColumn.STATE)}
+
+
+def test_in_place_change_emits_batched_data_changed(qapp: object) -> None:
+    model = FollowerTableModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.upsert(followers(1000))
+    model.sort(FollowerColumn.HANDLE)
+    changes: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, _roles=(): changes.append((first.row(), last.row())))
+    layouts: list[bool] = []
+    model.layoutChanged.connect(lambda *_: layouts.append(True))
+
+    renamed = [dataclasses.replace(follower(n), display_name=f"Renamed {n}") for n in range(1000)]
+    model.upsert(renamed)
+
+    assert layouts == []  # the handle (sort column) did not change: nothing moves
+    assert 1 <= len(changes) <= 64
+    assert model.row_at(0).display_name.startswith("Renamed")
+
+
+def test_selection_follows_a_row_that_moves(qapp: object) -> None:
+    model = FollowerTableModel()
+    model.upsert(followers(500))
+    target = follower(250)
+    position = next(i for i in range(500) if model.row_at(i).actor_uri == target.actor_uri)
+    kept = QPersistentModelIndex(model.index(position, FollowerColumn.HANDLE))
+
+    model.upsert([dataclasses.replace(target, state=FollowerState.AWAITING_APPROVAL)])
+
+    assert kept.isValid()
+    assert kept.row() == 0
+    assert model.data(kept, ROW_ROLE).actor_uri == target.actor_uri
+
+
+def test_remote_text_is_plain_one_line_and_capped(qapp: object) -> None:
+    model = FollowerTableModel()
+    hostile = "Evil\u202e\n<b>name</b>\x07" + "x" * 500
+    model.upsert([follower(1, display_name=hostile)])
+    shown = model.data(model.index(0, FollowerColumn.NAME))
+    assert "\n" not in shown and "\u202e" not in shown and "\x07" not in shown
+    assert shown.startswith("Evil <b>name</b>")
+    assert len(shown) <= 200
+    assert model.data(model.index(0, FollowerColumn.NAME), Qt.ItemDataRole.ToolTipRole) == shown
+
+
+def test_counters_per_server_and_arrivals(qapp: object) -> None:
+    model = FollowerTableModel()
+    model.upsert(followers(100))
+    model.upsert([follower(n, FollowerState.MOVED, arrived_minutes=n) for n in range(10)])
+    model.upsert([follower(0, FollowerState.STILL_ON_OLD)])  # a correction: not arrived after all
+
+    stats = model.stats
+    assert stats.state_counts[FollowerState.MOVED] == 9
+    assert stats.total == 100
+    assert sum(c.total() for c in stats.server_counts.values()) == 100
+    top = stats.top_servers(2)
+    assert len(top) == 2 and top[0][1].total() == 20
+    first = follower(1, FollowerState.MOVED, arrived_minutes=1).arrived_at
+    assert first is not None
+    assert stats.arrived_by(first.timestamp()) == 1
