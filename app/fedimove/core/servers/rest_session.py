@@ -123,7 +123,9 @@ class RestSession:
         idempotent: bool = True,
     ) -> RestReply:
         """Send one API request (through the scheduler) and return the answer, whatever it is."""
-        url = str(httpx.URL(self._url(path), params=list(params or ())))
+        url = self._url(path)
+        if params:  # httpx would replace a next link's own query even with an empty list
+            url = str(httpx.URL(url).copy_merge_params(list(params)))
         headers = {"Authorization": f"Bearer {self._token}"}
 
         async def send() -> RestReply:
