@@ -32,9 +32,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fedimove.core.clock import Clock
 from fedimove.core.errors import JournalNotFoundError, JournalStateError
 from fedimove.core.models import Category
 from fedimove.core.storage.journal_base import dump_json, load_json, refuse_secrets
@@ -56,7 +55,11 @@ from fedimove.core.storage.journal_schema import (
     upgrade,
 )
 from fedimove.core.storage.journal_steps import StepsMixin
-from fedimove.core.storage.paths import AppPaths
+
+if TYPE_CHECKING:  # kept out of the import chain: a worker process starts faster
+    from fedimove.core.clock import Clock
+    from fedimove.core.storage.paths import AppPaths
+
 
 _COLUMNS = (
     "id, old_handle, old_server, new_handle, new_server, categories, phase, state, created_at,"

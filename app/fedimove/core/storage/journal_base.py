@@ -15,9 +15,8 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fedimove.core.clock import Clock
 from fedimove.core.errors import JournalError
 from fedimove.core.storage.journal_schema import (
     connect,
@@ -25,6 +24,10 @@ from fedimove.core.storage.journal_schema import (
     rollback,
     timestamp,
 )
+
+if TYPE_CHECKING:  # kept out of the import chain: a worker process starts faster
+    from fedimove.core.clock import Clock
+
 
 _SECRET_WORDS = ("token", "secret", "password", "passphrase", "authorization", "cookie")
 
