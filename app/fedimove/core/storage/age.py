@@ -48,6 +48,7 @@ __all__ = [
     "DEFAULT_WORK_FACTOR",
     "ENCRYPTED_CHUNK_SIZE",
     "MAX_WORK_FACTOR",
+    "TAG_SIZE",
     "AgeReader",
     "AgeWriter",
 ]
@@ -100,6 +101,8 @@ class AgeReader:
         )
         if not hmac.compare_digest(header_mac(file_key, covered), mac):
             raise ArchiveTamperedError("header MAC does not match", part="header_mac")
+        #: Where the STREAM chunks start: after the header's MAC line and the nonce.
+        self.payload_offset = len(covered) + len(b" \n") + len(enc.b64encode(mac)) + NONCE_SIZE
         nonce = _read_exact(src, NONCE_SIZE)
         if len(nonce) != NONCE_SIZE:
             raise ArchiveTruncatedError("file ends before the payload nonce", part="nonce")
