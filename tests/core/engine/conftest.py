@@ -26,11 +26,13 @@ OOB = "urn:ietf:wg:oauth:2.0:oob"
 SCOPES = "read write follow"
 
 
-async def sign_in(http: httpx.AsyncClient, origin: str, username: str, password: str) -> str:
+async def sign_in(
+    http: httpx.AsyncClient, origin: str, username: str, password: str, scopes: str = SCOPES
+) -> str:
     """A token for `username` on `origin`, through the server's own OAuth pages."""
     app = await http.post(
         f"{origin}/api/v1/apps",
-        data={"client_name": "Fedimove tests", "redirect_uris": OOB, "scopes": SCOPES},
+        data={"client_name": "Fedimove tests", "redirect_uris": OOB, "scopes": scopes},
     )
     app.raise_for_status()
     client = app.json()
@@ -39,7 +41,7 @@ async def sign_in(http: httpx.AsyncClient, origin: str, username: str, password:
             "response_type": "code",
             "client_id": client["client_id"],
             "redirect_uri": OOB,
-            "scope": SCOPES,
+            "scope": scopes,
         }
     )
     code = await complete_authorization(
@@ -53,7 +55,7 @@ async def sign_in(http: httpx.AsyncClient, origin: str, username: str, password:
             "redirect_uri": OOB,
             "client_id": client["client_id"],
             "client_secret": client["client_secret"],
-            "scope": SCOPES,
+            "scope": scopes,
         },
     )
     token.raise_for_status()
@@ -74,11 +76,13 @@ class Practice:
             rng=random.Random(3),
         )
 
-    async def client(self, handle: str, scheduler: RequestScheduler | None = None) -> RestClient:
+    async def client(
+        self, handle: str, scheduler: RequestScheduler | None = None, scopes: str = SCOPES
+    ) -> RestClient:
         user, name = handle.split("@")
         origin = self.network.origin(name)
         password = self.network.ground_truth.passwords[handle]
-        token = await sign_in(self.http, origin, f"{user}@{name}", password)
+        token = await sign_in(self.http, origin, f"{user}@{name}", password, scopes)
         return RestClient(origin, token, scheduler or self.scheduler(name), http=self.http)
 
 

@@ -169,9 +169,10 @@ class RestSession:
         self, path: str, *, limit: int, params: Sequence[tuple[str, str]] = ()
     ) -> AsyncIterator[list[Any]]:
         """Each page of a collection, first at `limit`, then by `rel="next"` links only."""
-        url: str | None = self._url(path)
+        first = self._url(path)
         query: Sequence[tuple[str, str]] = [*params, ("limit", str(limit))]
-        seen: set[str] = set()
+        seen = {str(httpx.URL(first).copy_merge_params(list(query)))}
+        url: str | None = first
         for _ in range(MAX_PAGES):
             if url is None:
                 return
