@@ -25,8 +25,9 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     yield loop
     for task in asyncio.all_tasks(loop):
         task.cancel()
-    loop.stop()
+    # Not loop.stop(): it calls QApplication.exit(), which would end every later wait.
     asyncio.events._set_running_loop(None)
+    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
     loop.close()
     asyncio.set_event_loop(None)
 
@@ -40,7 +41,9 @@ def follower(
     display_name: str | None = None,
 ) -> FollowerRow:
     host = server or SERVERS[number % len(SERVERS)]
-    arrived = MOVE_TIME + timedelta(minutes=arrived_minutes) if arrived_minutes is not None else None
+    arrived = None
+    if arrived_minutes is not None:
+        arrived = MOVE_TIME + timedelta(minutes=arrived_minutes)
     return FollowerRow(
         actor_uri=f"https://{host}/users/user{number}",
         handle=f"@user{number}@{host}",

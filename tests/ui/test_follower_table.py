@@ -31,9 +31,7 @@ def large_model(qapp: object) -> FollowerTableModel:
 def test_large_model_updates_by_key_without_reset(large_model: FollowerTableModel) -> None:
     resets: list[bool] = []
     large_model.modelAboutToBeReset.connect(lambda: resets.append(True))
-    moved = [
-        follower(n, FollowerState.MOVED, arrived_minutes=n / 100) for n in range(0, LARGE, 50)
-    ]
+    moved = [follower(n, FollowerState.MOVED, arrived_minutes=n / 100) for n in range(0, LARGE, 50)]
     waiting = [follower(n, FollowerState.AWAITING_APPROVAL) for n in range(1, LARGE, 500)]
 
     large_model.upsert(moved)
@@ -96,7 +94,9 @@ def test_in_place_change_emits_batched_data_changed(qapp: object) -> None:
     model.upsert(followers(1000))
     model.sort(FollowerColumn.HANDLE)
     changes: list[tuple[int, int]] = []
-    model.dataChanged.connect(lambda first, last, _roles=(): changes.append((first.row(), last.row())))
+    model.dataChanged.connect(
+        lambda first, last, _roles=(): changes.append((first.row(), last.row()))
+    )
     layouts: list[bool] = []
     model.layoutChanged.connect(lambda *_: layouts.append(True))
 
@@ -127,7 +127,8 @@ def test_remote_text_is_plain_one_line_and_capped(qapp: object) -> None:
     hostile = "Evil\u202e\n<b>name</b>\x07" + "x" * 500
     model.upsert([follower(1, display_name=hostile)])
     shown = model.data(model.index(0, FollowerColumn.NAME))
-    assert "\n" not in shown and "\u202e" not in shown and "\x07" not in shown
+    for unsafe in ("\n", "\u202e", "\x07"):
+        assert unsafe not in shown
     assert shown.startswith("Evil <b>name</b>")
     assert len(shown) <= 200
     assert model.data(model.index(0, FollowerColumn.NAME), Qt.ItemDataRole.ToolTipRole) == shown
@@ -144,7 +145,8 @@ def test_counters_per_server_and_arrivals(qapp: object) -> None:
     assert stats.total == 100
     assert sum(c.total() for c in stats.server_counts.values()) == 100
     top = stats.top_servers(2)
-    assert len(top) == 2 and top[0][1].total() == 20
+    assert len(top) == 2
+    assert top[0][1].total() == 20
     first = follower(1, FollowerState.MOVED, arrived_minutes=1).arrived_at
     assert first is not None
     assert stats.arrived_by(first.timestamp()) == 1

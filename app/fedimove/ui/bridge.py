@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from fedimove.core.errors import CancelledError, FedimoveError
 from fedimove.core.progress import CancelToken, ProgressEvent, ProgressSink
@@ -96,6 +96,7 @@ class TaskBridge(QObject):
         self._progress = _LatestByKey()
         self._rows = _LatestByKey()
         self._tasks: dict[str, RunningTask] = {}
+        self._gui_thread = threading.get_ident()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.flush)
@@ -116,7 +117,7 @@ class TaskBridge(QObject):
     def _wake(self) -> None:
         # A QTimer may only be started from its own thread; off-thread reports wait for the
         # timer that runs anyway while a task is active.
-        if not self._timer.isActive() and QThread.currentThread() is self.thread():
+        if threading.get_ident() == self._gui_thread and not self._timer.isActive():
             self._timer.start()
 
     def flush(self) -> None:

@@ -387,6 +387,94 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
         ),
         _A.DISMISS,
     ),
+    "journal.lease_lost": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Another Fedimove took over"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Another Fedimove window or command continued this move while this one was paused. This window stopped so that nothing is done twice.",
+        ),
+        _A.DISMISS,
+    ),
+    "journal.corrupt": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Fedimove's record is damaged"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Fedimove's record of your moves is damaged. A copy was kept; your accounts were not changed by this.",
+        ),
+        _A.REPORT_PROBLEM,
+    ),
+    "journal.too_new": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Made by a newer Fedimove"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "This move was recorded by a newer version of Fedimove. Update Fedimove to continue it.",
+        ),
+        _A.DISMISS,
+    ),
+    "journal.invalid_transition": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Step out of order"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Fedimove refused a step that would have happened out of order. Nothing was changed.",
+        ),
+        _A.REPORT_PROBLEM,
+    ),
+    "journal.not_found": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Move not found"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Fedimove has no record of this move.",
+        ),
+        _A.DISMISS,
+    ),
+    "archive.header_invalid": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The backup is damaged"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "The beginning of this backup is damaged, or it was not written by an age tool.",
+        ),
+        _A.CHOOSE_OTHER_LOCATION,
+    ),
+    "archive.unsupported": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Backup format not supported"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "This file is not a backup this version of Fedimove can open.",
+        ),
+        _A.CHOOSE_OTHER_LOCATION,
+    ),
+    "csv.wrong_kind": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Wrong kind of file"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "This file holds another kind of list than the one asked for (for example blocks instead of follows).",
+        ),
+        _A.CHOOSE_OTHER_LOCATION,
+    ),
+    "csv.truncated": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The file is incomplete"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "This file ends too early; it was probably not saved completely.",
+        ),
+        _A.CHOOSE_OTHER_LOCATION,
+    ),
+    "auth.wrong_account": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Signed in to another account"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "The browser signed in to a different account than the one you typed. Sign out there, or type that account instead.",
+        ),
+        _A.SIGN_IN_AGAIN,
+    ),
+    "auth.registration_failed": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The server refused Fedimove"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "The server did not let Fedimove register as an app. It may allow only a few sign-ins per hour; try again later.",
+        ),
+        _A.RETRY_LATER,
+    ),
 }
 
 

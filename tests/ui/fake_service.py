@@ -1,0 +1,127 @@
+"""A scripted `MigrationService` for GUI tests: each call can be held, failed or cancelled."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+
+from fedimove.core.errors import FedimoveError
+from fedimove.core.models import Category
+from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
+from fedimove.core.service_api import (
+    AccountRole,
+    AccountSummary,
+    CheckResult,
+    FollowerRow,
+    FollowerSink,
+    Preview,
+    ReportFiles,
+    ResumePoint,
+    StepOutcome,
+)
+
+
+class FakeMigrationService:
+    """Satisfies `MigrationService`; `fail_with` makes the next call raise, `gate` holds `copy`
+    until set (so a test can cancel it mid-way)."""
+
+    def __init__(self) -> None:
+        self.fail_with: BaseException | None = None
+        self.gate = asyncio.Event()
+        self.gate.set()
+        self.follower_batches: list[list[FollowerRow]] = []
+        self.calls: list[str] = []
+
+    def _maybe_fail(self, name: str) -> None:
+        self.calls.append(name)
+        if self.fail_with is not None:
+            error, self.fail_with = self.fail_with, None
+            raise error
+
+    async def find_unfinished(self) -> ResumePoint | None:
+        self._maybe_fail("find_unfinished")
+        return ResumePoint("m1", "@a@old.example", "@b@new.example", Phase.COPY)
+
+    async def resume(
+        self, migration_id: str, *, progress: ProgressSink, cancel: CancelToken
+    ) -> ResumePoint:
+        self._maybe_fail("resume")
+        return ResumePoint(migration_id, "@a@old.example", "@b@new.example", Phase.COPY)
+
+    async def sign_in(
+        self, role: AccountRole, handle: str, *, progress: ProgressSink, cancel: CancelToken
+    ) -> AccountSummary:
+        self._maybe_fail("sign_in")
+        progress(ProgressEvent(Phase.SIGN_IN, status="waiting_browser"))
+        return AccountSummary(role=role, handle=handle, software="mastodon", version="4.3.0")
+
+    async def preview(self, *, progress: ProgressSink, cancel: CancelToken) -> Preview:
+        self._maybe_fail("preview")
+        return Preview(categories=())
+
+    async def backup(
+        self, destination: Path, passphrase: str, *, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        self._maybe_fail("backup")
+        return StepOutcome("backup", done=1)
+
+    async def copy(
+        self, categories: Sequence[Category], *, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        self._maybe_fail("copy")
+        total = 10_000
+        for done in range(1, total + 1):
+            progress(ProgressEvent(Phase.COPY, Category.FOLLOWING.value, done, total))
+            if done == total // 2:
+                await self._wait_gate(cancel)
+        return StepOutcome("copy", done=total)
+
+    async def _wait_gate(self, cancel: CancelToken) -> None:
+        gate = asyncio.ensure_future(self.gate.wait())
+        stop = asyncio.ensure_future(cancel.wait())
+        await asyncio.wait({gate, stop}, return_when=asyncio.FIRST_COMPLETED)
+        gate.cancel()
+        stop.cancel()
+        cancel.raise_if_cancelled()
+
+    async def set_alias(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+        self._maybe_fail("alias")
+        return StepOutcome("alias")
+
+    async def run_checks(
+        self, *, progress: ProgressSink, cancel: CancelToken
+    ) -> Sequence[CheckResult]:
+        self._maybe_fail("checks")
+        return [CheckResult("alias_visible", passed=True)]
+
+    async def move(
+        self, confirmation: str, *, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        self._maybe_fail("move")
+        return StepOutcome("move")
+
+    async def track_followers(
+        self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        self._maybe_fail("track")
+        for batch in self.follower_batches:
+            on_rows(batch)
+            await asyncio.sleep(0)
+        return StepOutcome("track", done=sum(len(b) for b in self.follower_batches))
+
+    async def write_report(
+        self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
+    ) -> ReportFiles:
+        self._maybe_fail("report")
+        return ReportFiles(destination / "report.html", destination / "report.csv")
+
+
+def _conforms() -> None:
+    """mypy checks that the fake satisfies the protocol (never called)."""
+    from fedimove.core.service_api import MigrationService
+
+    _service: MigrationService = FakeMigrationService()
+
+
+__all__ = ["FakeMigrationService", "FedimoveError"]
