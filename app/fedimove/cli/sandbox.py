@@ -1,8 +1,14 @@
-"""`fedimove sandbox`: serve the practice Fediverse in the foreground."""
+"""`fedimove sandbox`: serve the practice Fediverse in the foreground until Ctrl-C."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import sys
+from typing import TextIO
+
+from fedimove.core.clock import ScaledClock
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,9 +23,42 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--speed", type=float, default=1.0, help="how much faster than real time the servers run"
     )
     parser.add_argument("--port", type=int, default=0, help="first port (default: any free)")
+    parser.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
     parser.set_defaults(handler=run)
 
 
+async def serve(args: argparse.Namespace, out: TextIO, stop: asyncio.Event | None = None) -> None:
+    """Build the scenario, serve it, print where, and wait for `stop` (or forever)."""
+    from fedimove.sandbox.network import PracticeNetwork
+
+    if args.speed <= 0:
+        raise ValueError("speed must be positive")
+    network = PracticeNetwork.from_scenario(
+        args.scenario, clock=ScaledClock(speed=args.speed), seed=args.seed
+    )
+    async with network.serve_http(host="127.0.0.1", first_port=args.port) as served:
+        out.write(f"Practice Fediverse ({args.scenario}) is running. Press Ctrl-C to stop.\n")
+        for instance in network.instances:
+            out.write(
+                f"  {instance.name:<20} {instance.flavour.name:<16} {served.origin(instance.name)}\n"
+            )
+        out.write("Demo sign-ins (handle, password):\n")
+        for handle, password in network.demo_logins:
+            user, _, name = handle.partition("@")
+            out.write(f"  {user}@{network.instance(name).domain}  {password}\n")
+        out.flush()
+        await (stop or asyncio.Event()).wait()
+
+
 def run(args: argparse.Namespace) -> int:
-    print("The practice Fediverse is not built yet.")
-    return 2
+    try:
+        asyncio.run(serve(args, sys.stdout))
+    except KeyboardInterrupt:
+        # asyncio.run cancelled the serving task, which closed every server on its way out.
+        with contextlib.suppress(Exception):
+            sys.stdout.write("Stopped.\n")
+        return 0
+    except (OSError, ValueError) as error:
+        sys.stderr.write(f"Cannot serve the practice Fediverse: {error}\n")
+        return 1
+    return 0

@@ -166,11 +166,34 @@ class PracticeNetwork:
         return httpx.AsyncClient(transport=_LoopbackOnly(self), timeout=10.0)
 
     def _set_origins(self, origins: dict[str, str]) -> None:
+        changes = {
+            inst.origin + "/": origins[name].rstrip("/") + "/"
+            for name, inst in self._instances.items()
+            if inst.origin != origins[name].rstrip("/")
+        }
         self._by_host.clear()
         for name, origin in origins.items():
             instance = self._instances[name]
             instance.set_origin(origin)
             self._by_host[instance.domain] = instance
+        if changes:
+            self._rebase_uris(changes)
+
+    def _rebase_uris(self, changes: dict[str, str]) -> None:
+        """Stored actor URIs (aliases, Move targets) follow their instance to its new origin."""
+
+        def rebase(uri: str) -> str:
+            for old, new in changes.items():
+                if uri.startswith(old):
+                    return new + uri[len(old) :]
+            return uri
+
+        for instance in self._instances.values():
+            for account in instance.state.accounts.values():
+                if account.also_known_as:
+                    account.also_known_as = [rebase(u) for u in account.also_known_as]
+                if account.moved_to:
+                    account.moved_to = rebase(account.moved_to)
 
     # --- serving over loopback ---------------------------------------------------------------
 

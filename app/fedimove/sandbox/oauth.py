@@ -66,6 +66,10 @@ def app_json(instance: Instance, app: App, *, credentials: bool) -> dict[str, ob
         data["client_secret"] = app.client_secret
         if instance.flavour.apps_v43_shape and not instance.flavour.is_gotosocial:
             data["client_secret_expires_at"] = 0  # 4.4+: never expires
+    if instance.flavour.is_gotosocial:
+        # GoToSocial adds created_at and leaves empty fields out [GTS: swagger `application`].
+        data["created_at"] = app.created_at.isoformat()
+        data = {k: v for k, v in data.items() if v is not None}
     return data
 
 

@@ -76,7 +76,23 @@ def account(instance: Instance, acc: Account, *, with_moved: bool = True) -> Jso
         data["moved"] = account(instance, target, with_moved=False) if target else None
     if acc.suspended:
         data["suspended"] = True
+    if instance.flavour.is_gotosocial:
+        return _go_omitempty(data)
     return data
+
+
+def _go_omitempty(data: Json) -> Json:
+    """GoToSocial's Go structs leave out empty pointers (`omitempty`) instead of sending null
+    [GTS: internal/api/model/account.go]."""
+    return {k: _go_value(v) for k, v in data.items() if v is not None}
+
+
+def _go_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return _go_omitempty(value)
+    if isinstance(value, list):
+        return [_go_value(v) for v in value]
+    return value
 
 
 def credential_account(instance: Instance, acc: Account) -> Json:
@@ -85,7 +101,7 @@ def credential_account(instance: Instance, acc: Account) -> Json:
     data["source"] = {
         "privacy": acc.privacy,
         "sensitive": acc.sensitive,
-        "language": acc.language,
+        "language": acc.language or ("en" if instance.flavour.is_gotosocial else None),
         "note": acc.note,
         "fields": [{"name": n, "value": v, "verified_at": None} for n, v in acc.fields],
         "follow_requests_count": len(state.follow_requests.targeting(acc.id)),
@@ -98,7 +114,7 @@ def credential_account(instance: Instance, acc: Account) -> Json:
         # GoToSocial shows aliases here [GTS: docs/api/swagger.yaml, Source.also_known_as_uris].
         data["source"]["also_known_as_uris"] = list(acc.also_known_as)
     data["role"] = {"id": "-99", "name": "", "permissions": "0", "color": "", "highlighted": False}
-    return data
+    return _go_omitempty(data) if instance.flavour.is_gotosocial else data
 
 
 def muted_account(instance: Instance, mute: Mute) -> Json:

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -49,7 +49,8 @@ def not_found() -> ApiError:
 class Params:
     """Query, form, multipart or JSON parameters, flattened Rails-style (`a[]`, `a[0][b]`)."""
 
-    def __init__(self, items: list[tuple[str, ParamValue]]) -> None:
+    def __init__(self, items: list[tuple[str, ParamValue]], form: FormData | None = None) -> None:
+        self.form = form  # closed after the handler (uploaded files are temporary files)
         self._items: dict[str, list[ParamValue]] = {}
         for key, value in items:
             self._items.setdefault(key, []).append(value)
@@ -118,6 +119,7 @@ async def read_params(request: Request) -> Params:
         elif content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
             form = await request.form()
             items.extend(form.multi_items())
+            return Params(items, form)
     return Params(items)
 
 
@@ -253,6 +255,9 @@ async def _run(  # noqa: PLR0917 - internal, called once
     except ApiError as error:
         error.headers = {**rate_headers, **error.headers}
         raise
+    finally:
+        if ctx.params.form is not None:
+            await ctx.params.form.close()
     for name, value in rate_headers.items():
         response.headers.setdefault(name, value)
     return response

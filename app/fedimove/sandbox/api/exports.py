@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from starlette.responses import Response
 from starlette.routing import Route
 
+from fedimove.sandbox.api import relations
 from fedimove.sandbox.api.base import Ctx, api, json_response
 
 
@@ -95,6 +96,7 @@ async def stats(ctx: Ctx) -> Response:
 
 
 ROUTES = [
+    Route("/api/v1/follow_requests/outgoing", relations.outgoing_requests, methods=["GET"]),
     Route("/api/v1/exports/following.csv", following, methods=["GET"]),
     Route("/api/v1/exports/followers.csv", followers, methods=["GET"]),
     Route("/api/v1/exports/lists.csv", lists, methods=["GET"]),

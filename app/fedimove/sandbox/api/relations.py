@@ -221,6 +221,17 @@ async def follow_requests(ctx: Ctx) -> Response:
     return paged_response(ctx, page, [i for i, _ in rows], items)
 
 
+@api("read", "read:follows")
+async def outgoing_requests(ctx: Ctx) -> Response:
+    """GoToSocial lists pending outgoing requests [fediverse-apis.md §2 notes]."""
+    page = page_request(ctx, 40)
+    rows = ctx.state.follow_requests.owned(ctx.me.id).page(
+        limit=page.limit, max_id=page.max_id, since_id=page.since_id, min_id=page.min_id
+    )
+    items = [render.account(ctx.instance, ctx.state.accounts[r.target]) for _, r in rows]
+    return paged_response(ctx, page, [i for i, _ in rows], items)
+
+
 async def _answer(ctx: Ctx, accept: bool) -> Response:
     me, requester, state = ctx.me, ctx.account_at("account_id"), ctx.state
     request = state.follow_requests.remove(requester.id, me.id)
