@@ -101,6 +101,14 @@ def build_scenario(name: str, network: PracticeNetwork) -> None:
         (truth.new, truth.passwords[truth.new]),
     ]
     network.ground_truth = truth
+    # Increment b: the failure cases of `small`, and federation over HTTP (federation.py).
+    if name == "small":
+        from fedimove.sandbox.scenario_failures import add_failure_cases
+
+        add_failure_cases(network)
+    from fedimove.sandbox.federation import install
+
+    install(network)
 
 
 def _make_anna(
