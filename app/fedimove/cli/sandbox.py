@@ -39,9 +39,8 @@ async def serve(args: argparse.Namespace, out: TextIO, stop: asyncio.Event | Non
     async with network.serve_http(host="127.0.0.1", first_port=args.port) as served:
         out.write(f"Practice Fediverse ({args.scenario}) is running. Press Ctrl-C to stop.\n")
         for instance in network.instances:
-            out.write(
-                f"  {instance.name:<20} {instance.flavour.name:<16} {served.origin(instance.name)}\n"
-            )
+            origin = served.origin(instance.name)
+            out.write(f"  {instance.name:<20} {instance.flavour.name:<16} {origin}\n")
         out.write("Demo sign-ins (handle, password):\n")
         for handle, password in network.demo_logins:
             user, _, name = handle.partition("@")
