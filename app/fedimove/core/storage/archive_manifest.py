@@ -27,12 +27,20 @@ _LINE = re.compile(
     r"^(?P<indent> *)(?P<key>\"(?:[^\"\\]|\\.)*\"|[^:\"#][^:]*):(?: (?P<value>.*))?$"
 )
 _MAX_DEPTH = 16
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar: JSON's escapes, plus escapes for what YAML reads as a line
+    break or does not allow raw (C1 controls, U+2028/2029, U+FEFF, U+FFFE/FFFF)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _key(text: str) -> str:
     if _PLAIN_KEY.match(text) and text.lower() not in _RESERVED:
         return text
-    return json.dumps(text)
+    return _quote(text)
 
 
 def _scalar(value: str | int | bool) -> str:
@@ -40,7 +48,7 @@ def _scalar(value: str | int | bool) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    return json.dumps(value)
+    return _quote(value)
 
 
 def dump_manifest(manifest: Manifest) -> str:
