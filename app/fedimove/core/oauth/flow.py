@@ -23,6 +23,7 @@ from fedimove.core.accounts import AccountsRegistry, SignedInAccount
 from fedimove.core.clock import Clock, SystemClock
 from fedimove.core.errors import (
     AuthError,
+    AuthStateMismatchError,
     NetworkError,
     ServerTooOldError,
     UnsupportedServerError,
@@ -58,6 +59,7 @@ OpenUrl = Callable[[str], Any]
 #: Shows the URL to open and returns what the user pasted back (code or redirect URL).
 ReadPasted = Callable[[str], Awaitable[str]]
 DEFAULT_WAIT = 600.0
+BROWSER_GRACE = 5.0
 
 
 def refuse_unless_sign_in_possible(server: ServerInfo) -> None:
@@ -146,7 +148,7 @@ class SignInFlow:
         try:
             token, granted = await exchange_code(
                 self._client,
-                server,
+                server.origin,
                 credentials,
                 code=code,
                 redirect_uri=redirect_uri,
@@ -165,7 +167,7 @@ class SignInFlow:
         refuse_unless_sign_in_possible(target.server)
         return await self._remember(target, None, token.strip(), (), allow_moved)
 
-    async def sign_out(self, account: SignedInAccount, server: ServerInfo) -> bool:
+    async def sign_out(self, account: SignedInAccount) -> bool:
         """Revoke on the server (when reachable) and forget locally; True if revoked."""
         token = self._secrets.get(account.token_key)
         secret = self._secrets.get(client_secret_key(account.origin, account.client_id))
@@ -173,7 +175,7 @@ class SignInFlow:
         if token and secret:
             credentials = ClientCredentials(account.client_id, secret)
             try:
-                revoked = await revoke_token(self._client, server, credentials, token)
+                revoked = await revoke_token(self._client, account.origin, credentials, token)
             except NetworkError:
                 revoked = False  # forget locally anyway; the user is told to revoke by hand
         self._secrets.delete(account.token_key)
@@ -201,10 +203,18 @@ class SignInFlow:
         try:
             if browser is not None:
                 await asyncio.wait({browser, waiting}, return_when=asyncio.FIRST_COMPLETED)
-                if browser.done() and browser.exception() is not None and not waiting.done():
-                    waiting.cancel()
-                    browser.result()  # raises the browser's failure
-            return await waiting
+                if browser.done() and not waiting.done():
+                    browser.result()  # raises the browser's failure, if any
+                    if listener.mismatched_requests:
+                        raise AuthStateMismatchError("redirect with a wrong state")
+            code = await waiting
+            if browser is not None:
+                # An in-app browser (tests, practice mode) finishes reading its "close this
+                # tab" page; its failure after delivering the code does not matter.
+                await asyncio.wait({browser}, timeout=BROWSER_GRACE)
+                if browser.done() and not browser.cancelled():
+                    browser.exception()
+            return code
         finally:
             for task in (browser, waiting):
                 if task is not None and not task.done():
@@ -224,11 +234,13 @@ class SignInFlow:
         allow_moved: bool,
     ) -> SignedInAccount:
         server = target.server
-        verified = await verify_credentials(self._client, server, token, allow_moved=allow_moved)
+        verified = await verify_credentials(
+            self._client, server.origin, token, allow_moved=allow_moved
+        )
         handle = _handle_for(target, verified, server)
         actor_uri = target.actor_uri or verified.uri
         if not actor_uri and server.capabilities.userinfo:
-            actor_uri = await fetch_actor_uri(self._client, server, token)
+            actor_uri = await fetch_actor_uri(self._client, server.origin, token)
         account = SignedInAccount(
             handle=handle.acct,
             origin=server.origin,

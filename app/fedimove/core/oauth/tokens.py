@@ -22,7 +22,6 @@ from fedimove.core.errors import (
     ServerError,
     TokenInvalidError,
 )
-from fedimove.core.servers.base import ServerInfo
 from fedimove.core.servers.fetch import JsonReply, raise_if_server_down, request_json
 
 
@@ -46,15 +45,19 @@ class VerifiedAccount:
     scopes: tuple[str, ...] = ()
 
 
-def _raise_for_status(reply: JsonReply, server: ServerInfo) -> None:
-    raise_if_server_down(reply, server.host)
+def _host(origin: str) -> str:
+    return httpx.URL(origin).host
+
+
+def _raise_for_status(reply: JsonReply, origin: str) -> None:
+    raise_if_server_down(reply, _host(origin))
     if reply.status == 429:
-        raise RateLimitedError("rate limited", status=429, host=server.host)
+        raise RateLimitedError("rate limited", status=429, host=_host(origin))
 
 
 async def exchange_code(
     client: httpx.AsyncClient,
-    server: ServerInfo,
+    origin: str,
     credentials: ClientCredentials,
     *,
     code: str,
@@ -71,8 +74,8 @@ async def exchange_code(
     }
     if verifier is not None:
         body["code_verifier"] = verifier
-    reply = await request_json(client, "POST", f"{server.origin}/oauth/token", json_body=body)
-    _raise_for_status(reply, server)
+    reply = await request_json(client, "POST", f"{origin}/oauth/token", data=body)
+    _raise_for_status(reply, origin)
     error = str((reply.object or {}).get("error", ""))
     if reply.status in (400, 401) and error == "invalid_grant":
         raise AuthCodeInvalidError("code refused", status=reply.status)
@@ -80,30 +83,30 @@ async def exchange_code(
         raise AuthError("token exchange refused", status=reply.status, error=error[:64])
     token = (reply.object or {}).get("access_token")
     if not isinstance(token, str) or not token:
-        raise MalformedResponseError("token response without a token", host=server.host)
+        raise MalformedResponseError("token response without a token", host=_host(origin))
     scope = (reply.object or {}).get("scope")
     return token, tuple(str(scope).split()) if isinstance(scope, str) else ()
 
 
 async def verify_credentials(
-    client: httpx.AsyncClient, server: ServerInfo, token: str, *, allow_moved: bool = False
+    client: httpx.AsyncClient, origin: str, token: str, *, allow_moved: bool = False
 ) -> VerifiedAccount:
     """`GET /api/v1/accounts/verify_credentials`, mapping refusals to coded errors."""
     reply = await request_json(
         client,
         "GET",
-        f"{server.origin}/api/v1/accounts/verify_credentials",
+        f"{origin}/api/v1/accounts/verify_credentials",
         headers={"Authorization": f"Bearer {token}"},
     )
-    _raise_for_status(reply, server)
+    _raise_for_status(reply, origin)
     if reply.status == 401:
-        raise TokenInvalidError("token refused", host=server.host)
+        raise TokenInvalidError("token refused", host=_host(origin))
     if reply.status in (403, 410):
         # Mastodon: "Your login is currently disabled" (moved, unapproved or suspended).
-        raise AccountDisabledError("login disabled", status=reply.status, host=server.host)
+        raise AccountDisabledError("login disabled", status=reply.status, host=_host(origin))
     if not reply.ok or reply.object is None:
-        raise ServerError("verify_credentials failed", status=reply.status, host=server.host)
-    account = _account_from(reply.object, server)
+        raise ServerError("verify_credentials failed", status=reply.status, host=_host(origin))
+    account = _account_from(reply.object, origin)
     if reply.object.get("suspended") is True:
         raise AccountSuspendedError("account suspended", acct=account.acct)
     if account.moved_to and not allow_moved:
@@ -116,13 +119,13 @@ def _text(document: dict[str, Any], key: str, limit: int = 2048) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
 
-def _account_from(document: dict[str, Any], server: ServerInfo) -> VerifiedAccount:
+def _account_from(document: dict[str, Any], origin: str) -> VerifiedAccount:
     account_id, username = document.get("id"), document.get("username")
     if not isinstance(account_id, str | int) or not isinstance(username, str) or not username:
-        raise MalformedResponseError("account without id or username", host=server.host)
+        raise MalformedResponseError("account without id or username", host=_host(origin))
     acct = _text(document, "acct") or username
     if "@" not in acct:
-        acct = f"{acct}@{server.host}"
+        acct = f"{acct}@{_host(origin)}"
     moved = document.get("moved")
     moved_to = _text(moved, "acct") if isinstance(moved, dict) else ""
     return VerifiedAccount(
@@ -136,12 +139,12 @@ def _account_from(document: dict[str, Any], server: ServerInfo) -> VerifiedAccou
     )
 
 
-async def fetch_actor_uri(client: httpx.AsyncClient, server: ServerInfo, token: str) -> str:
+async def fetch_actor_uri(client: httpx.AsyncClient, origin: str, token: str) -> str:
     """`GET /oauth/userinfo` (Mastodon 4.4+, `profile` scope): `sub` is the actor URI."""
     reply = await request_json(
         client,
         "GET",
-        f"{server.origin}/oauth/userinfo",
+        f"{origin}/oauth/userinfo",
         headers={"Authorization": f"Bearer {token}"},
     )
     subject = (reply.object or {}).get("sub") if reply.ok else None
@@ -149,7 +152,7 @@ async def fetch_actor_uri(client: httpx.AsyncClient, server: ServerInfo, token: 
 
 
 async def revoke_token(
-    client: httpx.AsyncClient, server: ServerInfo, credentials: ClientCredentials, token: str
+    client: httpx.AsyncClient, origin: str, credentials: ClientCredentials, token: str
 ) -> bool:
     """`POST /oauth/revoke`; True when the server confirmed (it is idempotent)."""
     body = {
@@ -157,6 +160,6 @@ async def revoke_token(
         "client_secret": credentials.client_secret,
         "token": token,
     }
-    reply = await request_json(client, "POST", f"{server.origin}/oauth/revoke", json_body=body)
-    _raise_for_status(reply, server)
+    reply = await request_json(client, "POST", f"{origin}/oauth/revoke", data=body)
+    _raise_for_status(reply, origin)
     return reply.ok
