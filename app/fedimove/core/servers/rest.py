@@ -34,8 +34,11 @@ def _bool(value: bool) -> str:
 
 
 class RestClient(RestReader):
+    capabilities: Capabilities | None = None
+
     def use_capabilities(self, capabilities: Capabilities) -> None:
         """Take the server's declared page sizes (the budgets belong to the scheduler)."""
+        self.capabilities = capabilities
         if capabilities.page_sizes:
             self.page_sizes = capabilities.page_sizes
 
