@@ -110,6 +110,22 @@ class FakeMigrationService:
             await asyncio.sleep(0)
         return StepOutcome("track", done=sum(len(b) for b in self.follower_batches))
 
+    async def approve_migrated_followers(
+        self, *, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        self._maybe_fail("approve")
+        return StepOutcome("approve_migrated", done=3)
+
+    async def resend_move(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+        self._maybe_fail("resend")
+        return StepOutcome("resend_move")
+
+    async def export_missing_followers(
+        self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
+    ) -> Path:
+        self._maybe_fail("export_missing")
+        return destination
+
     async def write_report(
         self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
     ) -> ReportFiles:

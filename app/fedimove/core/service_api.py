@@ -191,6 +191,22 @@ class MigrationService(Protocol):
         self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
     ) -> StepOutcome: ...
 
+    async def approve_migrated_followers(
+        self, *, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        """Approve the follow requests of accounts that followed the old account (§0.3)."""
+        ...
+
+    async def resend_move(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+        """Send the Move again where the old server allows it (§0.5)."""
+        ...
+
+    async def export_missing_followers(
+        self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
+    ) -> Path:
+        """Write a CSV of the followers who did not arrive; returns the file written."""
+        ...
+
     async def write_report(
         self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
     ) -> ReportFiles: ...

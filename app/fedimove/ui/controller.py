@@ -40,6 +40,9 @@ CHECKS = "checks"
 MOVE = "move"
 TRACK = "track"
 REPORT = "report"
+APPROVE = "approve_migrated"
+RESEND = "resend_move"
+EXPORT_MISSING = "export_missing"
 
 
 def sign_in_operation(role: AccountRole) -> str:
@@ -54,6 +57,7 @@ class MigrationController(QObject):
     step_finished = Signal(str, object)  # operation name, StepOutcome
     checks_finished = Signal(object)  # tuple[CheckResult, ...]
     report_written = Signal(object)  # ReportFiles
+    missing_exported = Signal(object)  # Path of the CSV written
     progress_changed = Signal(object)  # tuple[ProgressEvent, ...], coalesced
     followers_changed = Signal(object)  # tuple[FollowerRow, ...], coalesced
     failed = Signal(str, object)  # operation name, FedimoveError
@@ -170,6 +174,29 @@ class MigrationController(QObject):
             )
 
         return self._start_step(TRACK, work)
+
+    @Slot()
+    def approve_migrated(self) -> asyncio.Task[Any]:
+        async def work(progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+            return await self._service.approve_migrated_followers(progress=progress, cancel=cancel)
+
+        return self._start_step(APPROVE, work)
+
+    @Slot()
+    def resend_move(self) -> asyncio.Task[Any]:
+        async def work(progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+            return await self._service.resend_move(progress=progress, cancel=cancel)
+
+        return self._start_step(RESEND, work)
+
+    @Slot(str)
+    def export_missing(self, destination: str) -> asyncio.Task[Any]:
+        async def work(progress: ProgressSink, cancel: CancelToken) -> Path:
+            return await self._service.export_missing_followers(
+                Path(destination), progress=progress, cancel=cancel
+            )
+
+        return self.bridge.start(EXPORT_MISSING, work, self.missing_exported.emit)
 
     @Slot(str)
     def write_report(self, destination: str) -> asyncio.Task[Any]:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -122,8 +123,10 @@ class CrashDialog(QDialog):
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_report)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(icon)
-        layout.addWidget(explanation)
+        intro = QHBoxLayout()
+        intro.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        intro.addWidget(explanation, 1)
+        layout.addLayout(intro)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
         self.resize(640, 420)

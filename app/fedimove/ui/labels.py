@@ -3,8 +3,8 @@ the charts (one place, so they always agree)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 
 from fedimove.core.service_api import FollowerState
 
@@ -68,3 +68,17 @@ def palette_is_dark(palette: QPalette) -> bool:
 def state_color(state: FollowerState, *, dark: bool) -> QColor:
     light_hex, dark_hex = _STATE_HUES[state]
     return QColor(dark_hex if dark else light_hex)
+
+
+def dot_icon(color: QColor, size: int = 12) -> QIcon:
+    """A filled circle, drawn at twice the size so it stays sharp on HiDPI screens."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(color)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)

@@ -7,6 +7,7 @@ capped, so a hostile display name cannot break a layout or pretend to be somethi
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -34,3 +35,9 @@ def plain_line(text: str, limit: int = DEFAULT_LIMIT) -> str:
     if len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rstrip() + _ELLIPSIS
     return cleaned
+
+
+def tooltip_text(*lines: str) -> str:
+    """Lines for a tooltip. Qt guesses whether tooltip text is rich text, so remote text
+    such as `<img src=...>` would render as HTML: escape it and say that it is rich text."""
+    return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"

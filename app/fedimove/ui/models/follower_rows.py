@@ -15,14 +15,16 @@ _INFINITY = float("inf")
 
 
 class FollowerColumn(IntEnum):
+    """In order of what a worried user looks at first."""
+
     HANDLE = 0
     NAME = 1
-    SERVER = 2
-    SOFTWARE = 3
-    STATE = 4
-    REASON = 5
+    STATE = 2
+    REASON = 3
+    SERVER = 4
+    ARRIVED = 5
     EVIDENCE = 6
-    ARRIVED = 7
+    SOFTWARE = 7
 
 
 @dataclass(frozen=True, slots=True)

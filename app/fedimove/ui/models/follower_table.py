@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 
 from fedimove.core.service_api import FollowerRow, FollowerState
 from fedimove.ui.labels import (
+    dot_icon,
     evidence_label,
     follower_reason_label,
     follower_state_label,
@@ -35,6 +36,7 @@ from fedimove.ui.labels import (
 from fedimove.ui.models.follower_rows import FollowerColumn, FollowerFilter, sanitized, sort_value
 from fedimove.ui.models.follower_stats import FollowerStats
 from fedimove.ui.models.sorted_ids import SortedIds, SortKey
+from fedimove.ui.text import tooltip_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -44,6 +46,10 @@ _PLAIN_COLUMNS: dict[int, attrgetter[Any]] = {
     FollowerColumn.SERVER: attrgetter("server"),
     FollowerColumn.SOFTWARE: attrgetter("software"),
 }
+# Columns whose text may be elided; the others are short words of ours.
+_TIPPED = frozenset(
+    {FollowerColumn.HANDLE, FollowerColumn.NAME, FollowerColumn.SERVER, FollowerColumn.REASON}
+)
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -69,7 +75,7 @@ class FollowerTableModel(QAbstractTableModel):
         self._sort_column = FollowerColumn.STATE
         self._view = SortedIds(self._key)
         self._dark = dark
-        self._colors = {state: state_color(state, dark=dark) for state in FollowerState}
+        self._colors = {state: dot_icon(state_color(state, dark=dark)) for state in FollowerState}
         self.stats = FollowerStats()
         self.retranslate()
 
@@ -94,6 +100,8 @@ class FollowerTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DecorationRole:
             return self._colors[row.state] if column == FollowerColumn.STATE else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(self._display(row, column)) if column in _TIPPED else None
         return self._display(row, column)
 
     def _display(self, row: FollowerRow, column: int) -> str:
@@ -132,21 +140,21 @@ class FollowerTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         translate = QCoreApplication.translate
-        titles = (
-            translate("FollowerTableModel", "Follower"),
-            translate("FollowerTableModel", "Name"),
-            translate("FollowerTableModel", "Server"),
-            translate("FollowerTableModel", "Software"),
-            translate("FollowerTableModel", "State"),
-            translate("FollowerTableModel", "Reason"),
-            translate("FollowerTableModel", "Evidence"),
-            translate("FollowerTableModel", "Arrived"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
+        titles = {
+            FollowerColumn.HANDLE: translate("FollowerTableModel", "Follower"),
+            FollowerColumn.NAME: translate("FollowerTableModel", "Name"),
+            FollowerColumn.STATE: translate("FollowerTableModel", "State"),
+            FollowerColumn.REASON: translate("FollowerTableModel", "Reason"),
+            FollowerColumn.SERVER: translate("FollowerTableModel", "Server"),
+            FollowerColumn.ARRIVED: translate("FollowerTableModel", "Arrived"),
+            FollowerColumn.EVIDENCE: translate("FollowerTableModel", "Evidence"),
+            FollowerColumn.SOFTWARE: translate("FollowerTableModel", "Software"),
+        }
+        return titles.get(FollowerColumn(section)) if 0 <= section < len(titles) else None
 
     def set_dark(self, dark: bool) -> None:
         """Follow the system palette (state colours differ on dark backgrounds)."""
-        self._colors = {state: state_color(state, dark=dark) for state in FollowerState}
+        self._colors = {state: dot_icon(state_color(state, dark=dark)) for state in FollowerState}
         if dark != self._dark and len(self._view):
             self._dark = dark
             column = FollowerColumn.STATE

@@ -1,0 +1,1 @@
+"""Reusable widgets the wizard's pages are built from."""
