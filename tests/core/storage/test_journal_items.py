@@ -253,3 +253,13 @@ async def test_batches_from_worker_threads_use_their_own_connection(
     assert len(journal._connections) == 2
     journal.close()
     assert journal._connections == []
+
+
+def test_a_given_item_can_be_claimed_once_it_may_go(journal: Journal, migration: int) -> None:
+    journal.add_items(migration, "list_members", [("list-1/a", {}), ("list-1/b", {})])
+    second = journal.list_items(migration)[1]
+    claimed = journal.claim_item(second.id)
+    assert (claimed.state, claimed.attempts) == (ItemState.IN_FLIGHT, 1)
+    with pytest.raises(JournalStateError):
+        journal.claim_item(second.id)
+    assert [item.key for item in journal.claim_items(migration, "list_members")] == ["list-1/a"]

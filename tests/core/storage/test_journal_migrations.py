@@ -15,8 +15,8 @@ from fedimove.core.storage.journal_records import (
     Evidence,
     FollowerState,
     FollowerUpdate,
+    MigrationPhase,
     MigrationState,
-    Phase,
 )
 
 from .journal_helpers import make_migration
@@ -35,7 +35,7 @@ def journal(tmp_path: Path, clock: SimulatedClock) -> Iterator[Journal]:
 
 def test_a_new_migration_starts_reading_and_active(journal: Journal) -> None:
     created = make_migration(journal, api_only=True)
-    assert (created.phase, created.state) == (Phase.READ, MigrationState.ACTIVE)
+    assert (created.phase, created.state) == (MigrationPhase.READ, MigrationState.ACTIVE)
     assert created.categories == (Category.FOLLOWING, Category.LISTS, Category.BOOKMARKS)
     assert created.options == {"api_only": True}
     assert (created.moved_at, created.new_locked_original) == (None, None)
@@ -60,11 +60,11 @@ def test_unfinished_migrations_come_most_recent_first(
 def test_phases_only_go_forward(journal: Journal, clock: SimulatedClock) -> None:
     migration = make_migration(journal)
     clock.advance(5)
-    moved = journal.set_phase(migration.id, Phase.MOVE)
-    assert (moved.phase, moved.updated_at) == (Phase.MOVE, clock.now())
-    assert journal.set_phase(migration.id, Phase.MOVE).phase is Phase.MOVE
+    moved = journal.set_phase(migration.id, MigrationPhase.MOVE)
+    assert (moved.phase, moved.updated_at) == (MigrationPhase.MOVE, clock.now())
+    assert journal.set_phase(migration.id, MigrationPhase.MOVE).phase is MigrationPhase.MOVE
     with pytest.raises(JournalStateError) as raised:
-        journal.set_phase(migration.id, Phase.COPY_BEFORE)
+        journal.set_phase(migration.id, MigrationPhase.COPY_BEFORE)
     assert raised.value.params == {"migration": migration.id, "phase": "move", "to": "copy_before"}
 
 
@@ -108,7 +108,7 @@ def test_unknown_migrations_are_reported(journal: Journal) -> None:
         journal.get_migration(7)
     assert raised.value.code == "journal.not_found"
     with pytest.raises(JournalNotFoundError):
-        journal.set_phase(7, Phase.BACKUP)
+        journal.set_phase(7, MigrationPhase.BACKUP)
 
 
 def account(name: str, domain: str = "a.example") -> AccountRef:
@@ -121,7 +121,7 @@ def test_follower_snapshot_is_idempotent_and_keeps_tracking_state(
     migration = make_migration(journal).id
     assert journal.snapshot_followers(migration, [account("a"), account("b", "b.example")]) == 2
     clock.advance(60)
-    journal.set_follower_state(migration, FollowerUpdate(account("a").uri, FollowerState.ARRIVED))
+    journal.set_follower_state(migration, FollowerUpdate(account("a").uri, FollowerState.MOVED))
     # A fresher read before the Move: one newcomer, a renamed acct, nobody reset.
     renamed = AccountRef(acct="bee@b.example", uri=account("b", "b.example").uri)
     assert journal.snapshot_followers(migration, [account("a"), renamed, account("c")]) == 1
@@ -129,23 +129,23 @@ def test_follower_snapshot_is_idempotent_and_keeps_tracking_state(
     a = journal.get_follower(migration, account("a").uri)
     assert a is not None
     assert (a.state, a.arrived_at, a.first_seen_at) == (
-        FollowerState.ARRIVED,
+        FollowerState.MOVED,
         utc(2026, 5, 4, 10, 1),
         utc(2026, 5, 4, 10),
     )
     b = journal.get_follower(migration, renamed.uri)
     assert b is not None
-    assert (b.acct, b.domain, b.state) == ("bee@b.example", "b.example", FollowerState.ON_OLD)
+    assert (b.acct, b.domain, b.state) == ("bee@b.example", "b.example", FollowerState.STILL_ON_OLD)
 
 
 def test_arrival_time_is_the_first_one_seen(journal: Journal, clock: SimulatedClock) -> None:
     migration = make_migration(journal).id
     journal.snapshot_followers(migration, [account("a")])
     uri = account("a").uri
-    journal.set_follower_state(migration, FollowerUpdate(uri, FollowerState.ARRIVED))
+    journal.set_follower_state(migration, FollowerUpdate(uri, FollowerState.MOVED))
     clock.advance(600)
-    journal.set_follower_state(migration, FollowerUpdate(uri, FollowerState.DEPARTED))
-    later = journal.set_follower_state(migration, FollowerUpdate(uri, FollowerState.ARRIVED))
+    journal.set_follower_state(migration, FollowerUpdate(uri, FollowerState.UNKNOWN))
+    later = journal.set_follower_state(migration, FollowerUpdate(uri, FollowerState.MOVED))
     assert later.arrived_at == utc(2026, 5, 4, 10)
     assert later.updated_at == utc(2026, 5, 4, 10, 10)
 
@@ -157,26 +157,26 @@ def test_followers_outside_the_snapshot_are_kept_apart(journal: Journal) -> None
     journal.update_followers(
         migration,
         [
-            FollowerUpdate(account("a").uri, FollowerState.REQUESTED),
+            FollowerUpdate(account("a").uri, FollowerState.AWAITING_APPROVAL),
             FollowerUpdate(
                 account("b", "b.example").uri,
                 FollowerState.NO_MOVE_SUPPORT,
                 Evidence.INFERRED,
                 reason="software_without_move",
             ),
-            FollowerUpdate(newcomer.uri, FollowerState.ARRIVED, acct=newcomer.acct),
+            FollowerUpdate(newcomer.uri, FollowerState.MOVED, acct=newcomer.acct),
         ],
     )
     with pytest.raises(JournalError):
-        journal.update_followers(migration, [FollowerUpdate("https://q/u", FollowerState.ARRIVED)])
+        journal.update_followers(migration, [FollowerUpdate("https://q/u", FollowerState.MOVED)])
 
     assert journal.follower_counts(migration) == {
-        FollowerState.REQUESTED: 1,
+        FollowerState.AWAITING_APPROVAL: 1,
         FollowerState.NO_MOVE_SUPPORT: 1,
     }
-    assert journal.follower_counts(migration, snapshot_only=False)[FollowerState.ARRIVED] == 1
+    assert journal.follower_counts(migration, snapshot_only=False)[FollowerState.MOVED] == 1
     assert journal.follower_counts_by_domain(migration) == {
-        "a.example": {FollowerState.REQUESTED: 1},
+        "a.example": {FollowerState.AWAITING_APPROVAL: 1},
         "b.example": {FollowerState.NO_MOVE_SUPPORT: 1},
     }
     b = journal.get_follower(migration, account("b", "b.example").uri)

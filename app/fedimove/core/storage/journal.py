@@ -43,8 +43,8 @@ from fedimove.core.storage.journal_lease import LeaseMixin
 from fedimove.core.storage.journal_records import (
     UNFINISHED_STATES,
     Migration,
+    MigrationPhase,
     MigrationState,
-    Phase,
 )
 from fedimove.core.storage.journal_schema import (
     MIGRATIONS,
@@ -65,7 +65,7 @@ _COLUMNS = (
     "id, old_handle, old_server, new_handle, new_server, categories, phase, state, created_at,"
     " updated_at, moved_at, new_locked_original, options"
 )
-_PHASES = tuple(Phase)
+_PHASES = tuple(MigrationPhase)
 _TERMINAL = (MigrationState.FINISHED, MigrationState.ABANDONED)
 
 
@@ -80,7 +80,7 @@ def _migration(row: Sequence[Any]) -> Migration:
         new_handle=row[3],
         new_server=row[4],
         categories=tuple(Category(value) for value in json.loads(row[5])),
-        phase=Phase(row[6]),
+        phase=MigrationPhase(row[6]),
         state=MigrationState(row[7]),
         created_at=created,
         updated_at=updated,
@@ -146,7 +146,7 @@ class Journal(StepsMixin, ItemsMixin, FollowersMixin, LeaseMixin):
                     new_handle,
                     new_server,
                     json.dumps(chosen),
-                    Phase.READ.value,
+                    MigrationPhase.READ.value,
                     MigrationState.ACTIVE.value,
                     now,
                     now,
@@ -180,7 +180,7 @@ class Journal(StepsMixin, ItemsMixin, FollowersMixin, LeaseMixin):
         """Active or paused migrations, most recent first (the welcome page offers to resume)."""
         return self.list_migrations(UNFINISHED_STATES)
 
-    def set_phase(self, migration_id: int, phase: Phase) -> Migration:
+    def set_phase(self, migration_id: int, phase: MigrationPhase) -> Migration:
         """Move to `phase`. Phases only go forward (DESIGN §0.1): nothing after the Move can
         pretend it has not happened."""
 

@@ -10,6 +10,7 @@ two writers queue (up to the busy timeout) instead of failing half-way.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
@@ -40,6 +41,8 @@ class JournalBase:
         self._connections: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
         self._closed = False
+        #: Identifies this journal object as a lease holder, so a reused pid is never "us".
+        self.lease_owner = os.urandom(16).hex()
 
     # --- connections ----------------------------------------------------------------------
 

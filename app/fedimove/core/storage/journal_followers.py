@@ -59,8 +59,8 @@ class FollowersMixin(JournalBase):
     def snapshot_followers(self, migration_id: int, accounts: Iterable[AccountRef]) -> int:
         """Record the old account's followers before the Move; return how many were new.
 
-        Re-running it (a fresher read) adds newcomers as `on_old` and refreshes accts, but keeps
-        every known follower's state.
+        Re-running it (a fresher read) adds newcomers as `still_on_old` and refreshes accts, but
+        keeps every known follower's state.
         """
         now = self._now()
         rows = (
@@ -73,7 +73,7 @@ class FollowersMixin(JournalBase):
             db.executemany(
                 "INSERT INTO followers (migration_id, actor_uri, acct, domain, in_snapshot,"
                 " state, evidence, first_seen_at, updated_at)"
-                " VALUES (?, ?, ?, ?, 1, 'on_old', 'observed', ?, ?)"
+                " VALUES (?, ?, ?, ?, 1, 'still_on_old', 'observed', ?, ?)"
                 " ON CONFLICT (migration_id, actor_uri) DO UPDATE SET acct = excluded.acct,"
                 " domain = excluded.domain, in_snapshot = 1",
                 rows,
@@ -108,7 +108,7 @@ class FollowersMixin(JournalBase):
     def _apply_update(
         db: sqlite3.Connection, migration_id: int, update: FollowerUpdate, now: str
     ) -> int:
-        arrived = now if update.state is FollowerState.ARRIVED else None
+        arrived = now if update.state is FollowerState.MOVED else None
         cursor = db.execute(
             "UPDATE followers SET state = ?, evidence = ?, reason = ?, updated_at = ?,"
             " arrived_at = COALESCE(arrived_at, ?) WHERE migration_id = ? AND actor_uri = ?",

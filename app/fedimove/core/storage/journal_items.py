@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from fedimove.core.errors import JournalNotFoundError, JournalStateError
 from fedimove.core.storage.journal_base import JournalBase, dump_json, load_json
@@ -98,6 +98,19 @@ class ItemsMixin(JournalBase):
             ).fetchall()
         return sorted((_item(row) for row in rows), key=lambda item: item.id)
 
+    def claim_item(self, item_id: int) -> Item:
+        """Claim one given pending item (for steps whose items depend on each other, e.g. a
+        list member once its list exists); `JournalStateError` if it is not pending."""
+        with self._write() as db:
+            row = db.execute(
+                f"UPDATE items SET state = 'in_flight', attempts = attempts + 1, updated_at = ?"
+                f" WHERE id = ? AND state = 'pending' RETURNING {_COLUMNS}",
+                (self._now(), item_id),
+            ).fetchone()
+            if row is None:
+                self._refuse(db, item_id, ItemState.IN_FLIGHT)
+        return _item(row)
+
     def mark_done(self, item_id: int, remote_id: str | None = None) -> Item:
         return self._transition(item_id, ItemState.DONE, reason=None, remote_id=remote_id)
 
@@ -167,8 +180,12 @@ class ItemsMixin(JournalBase):
             f" WHERE id = ? AND state IN ({marks}) RETURNING {_COLUMNS}",
             (target.value, reason, remote_id, attempts, self._now(), item_id, *sources),
         ).fetchone()
-        if row is not None:
-            return _item(row)
+        if row is None:
+            self._refuse(db, item_id, target)
+        return _item(row)
+
+    @staticmethod
+    def _refuse(db: sqlite3.Connection, item_id: int, target: ItemState) -> NoReturn:
         current = db.execute("SELECT state FROM items WHERE id = ?", (item_id,)).fetchone()
         if current is None:
             raise JournalNotFoundError("no such item", item=item_id)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
-import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -52,17 +51,9 @@ def process_exists(pid: int) -> bool:
 
 
 class LeaseMixin(JournalBase):
-    #: Identifies this journal object as a lease holder; a reused pid is never mistaken for us.
-    lease_owner: str = ""
-
-    def _lease_owner(self) -> str:
-        if not self.lease_owner:
-            self.lease_owner = uuid.uuid4().hex
-        return self.lease_owner
-
     def acquire_lease(self, migration_id: int) -> Lease:
         """Take (or renew) the writer lease; `JournalBusyError` while another holds it."""
-        owner, now = self._lease_owner(), self.clock.now()
+        owner, now = self.lease_owner, self.clock.now()
         with self._write() as db:
             require_migration(db, migration_id)
             held = self._holder(db, migration_id)
@@ -94,7 +85,7 @@ class LeaseMixin(JournalBase):
             row = db.execute(
                 f"UPDATE leases SET heartbeat_at = ? WHERE migration_id = ? AND owner = ?"
                 f" RETURNING {_COLUMNS}",
-                (self._now(), migration_id, self._lease_owner()),
+                (self._now(), migration_id, self.lease_owner),
             ).fetchone()
         if row is None:
             raise JournalLeaseLostError("the writer lease was lost", migration=migration_id)
@@ -104,7 +95,7 @@ class LeaseMixin(JournalBase):
         with self._write() as db:
             db.execute(
                 "DELETE FROM leases WHERE migration_id = ? AND owner = ?",
-                (migration_id, self._lease_owner()),
+                (migration_id, self.lease_owner),
             )
 
     def lease_holder(self, migration_id: int) -> Lease | None:

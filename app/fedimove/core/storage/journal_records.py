@@ -17,8 +17,8 @@ from fedimove.core.models import Category
 JsonObject = dict[str, Any]
 
 
-class Phase(StrEnum):
-    """DESIGN §0.1, in order."""
+class MigrationPhase(StrEnum):
+    """DESIGN §0.1, in order (finer than `progress.Phase`, which is what the UI shows)."""
 
     READ = "read"
     BACKUP = "backup"
@@ -74,15 +74,16 @@ ITEM_TRANSITIONS: Mapping[ItemState, frozenset[ItemState]] = {
 
 
 class FollowerState(StrEnum):
-    UNKNOWN = "unknown"
-    ON_OLD = "on_old"  # still follows the old account
-    REQUESTED = "requested"  # sent a follow request to the new account: has left the old one
-    ARRIVED = "arrived"  # follows the new account
-    DEPARTED = "departed"  # left the old account, not (yet) seen on the new one
+    """Where one follower stands; the same values as `service_api.FollowerState`."""
+
+    AWAITING_APPROVAL = "awaiting_approval"  # a follow request to the new account: has left
+    STILL_ON_OLD = "still_on_old"
     NO_MOVE_SUPPORT = "no_move_support"
     UNREACHABLE = "unreachable"
     BLOCKED = "blocked"  # the new server blocks their server, or they block us
-    GONE = "gone"  # account deleted or suspended
+    GONE = "gone"  # suspended or deleted
+    UNKNOWN = "unknown"
+    MOVED = "moved"  # follows the new account
 
 
 class Evidence(StrEnum):
@@ -98,7 +99,7 @@ class Migration:
     new_handle: str
     new_server: str
     categories: tuple[Category, ...]
-    phase: Phase
+    phase: MigrationPhase
     state: MigrationState
     created_at: datetime
     updated_at: datetime

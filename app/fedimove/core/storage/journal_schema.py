@@ -52,7 +52,7 @@ CREATE TABLE migrations (
     new_handle TEXT NOT NULL,
     new_server TEXT NOT NULL,
     categories TEXT NOT NULL,            -- JSON list of Category values
-    phase TEXT NOT NULL,                 -- Phase
+    phase TEXT NOT NULL,                 -- MigrationPhase
     state TEXT NOT NULL,                 -- MigrationState
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
