@@ -269,3 +269,18 @@ def test_missing_file_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(ArchiveError) as caught:
         read_archive(tmp_path / "nope.age", PASS)
     assert caught.value.params["reason"] == "not_found"
+
+
+def test_an_armored_copy_opens_too(tmp_path: Path, archive: Path) -> None:
+    """What `age -a` would make of the backup: ASCII armor, 64 columns, padded base64."""
+    import base64
+
+    encoded = base64.b64encode(archive.read_bytes())
+    lines = [encoded[i : i + 64] for i in range(0, len(encoded), 64)]
+    armored = tmp_path / "backup.age.asc"
+    armored.write_bytes(
+        b"-----BEGIN AGE ENCRYPTED FILE-----\n"
+        + b"\n".join(lines)
+        + b"\n-----END AGE ENCRYPTED FILE-----\n"
+    )
+    assert read_archive(armored, PASS).snapshot == rich_snapshot()

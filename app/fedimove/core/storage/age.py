@@ -4,7 +4,8 @@ Fedimove's backups are age files with one scrypt (passphrase) stanza, so any `ag
 tool opens them (DESIGN.md §0.8). `AgeWriter` encrypts and `AgeReader` decrypts in 64 KiB STREAM
 chunks: multi-GB content never sits in memory. `AgeReader` also unwraps X25519 stanzas
 (`AGE-SECRET-KEY-1...` identities), which costs a few lines and lets tests use the official
-vectors; armor and post-quantum (hybrid) stanzas are not supported.
+vectors. ASCII armor is read by `age_encoding.dearmor`; post-quantum (hybrid) stanzas are
+not supported.
 
 An `AgeReader` hands out plaintext one authenticated chunk at a time, so a caller that reads
 part of a stream has only seen authenticated data, but not necessarily all of it: a later chunk
@@ -21,7 +22,7 @@ from __future__ import annotations
 import hmac
 import os
 from types import TracebackType
-from typing import BinaryIO
+from typing import IO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
@@ -63,7 +64,7 @@ def _chunk_nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def _read_exact(src: BinaryIO, size: int) -> bytes:
+def _read_exact(src: IO[bytes], size: int) -> bytes:
     parts: list[bytes] = []
     remaining = size
     while remaining > 0:
@@ -87,7 +88,7 @@ class AgeReader:
 
     def __init__(
         self,
-        src: BinaryIO,
+        src: IO[bytes],
         *,
         passphrase: str | None = None,
         identities: tuple[str, ...] = (),
@@ -201,7 +202,7 @@ class AgeWriter:
     """
 
     def __init__(
-        self, dest: BinaryIO, passphrase: str, *, work_factor: int = DEFAULT_WORK_FACTOR
+        self, dest: IO[bytes], passphrase: str, *, work_factor: int = DEFAULT_WORK_FACTOR
     ) -> None:
         if not passphrase:
             raise ValueError("an empty passphrase protects nothing")

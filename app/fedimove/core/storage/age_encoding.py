@@ -94,3 +94,49 @@ def parse_identity(text: str) -> X25519PrivateKey:
     if hrp != _IDENTITY_HRP or len(key) != 32:
         raise ArchiveError("not an age X25519 identity")
     return X25519PrivateKey.from_private_bytes(key)
+
+
+# --- ASCII armor --------------------------------------------------------------------------------
+
+ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
+ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
+MAX_ARMORED_SIZE = 64 * 1024 * 1024  # armor is for small files; backups are binary
+_WHITESPACE = b" \t\r\n"
+
+
+def is_armored(prefix: bytes) -> bool:
+    return prefix.lstrip(_WHITESPACE).startswith(ARMOR_BEGIN)
+
+
+def _armor_error(reason: str) -> ArchiveHeaderError:
+    return ArchiveHeaderError("invalid ASCII armor", part="armor", reason=reason)
+
+
+def _armor_lines(data: bytes) -> list[bytes]:
+    """The lines between BEGIN and END, strictly: LF or CRLF endings, whitespace only outside."""
+    text = data.strip(_WHITESPACE)
+    lines = text.split(b"\n")
+    lines = [line.removesuffix(b"\r") for line in lines[:-1]] + [lines[-1]]
+    if lines[0] != ARMOR_BEGIN or lines[-1] != ARMOR_END or len(lines) < 2:
+        raise _armor_error("markers")
+    return lines[1:-1]
+
+
+def dearmor(data: bytes) -> bytes:
+    """Decode an ASCII-armored age file (in memory: armor is for small files)."""
+    if len(data) > MAX_ARMORED_SIZE:
+        raise _armor_error("too_large")
+    lines = _armor_lines(data)
+    decoded = bytearray()
+    for index, line in enumerate(lines):
+        is_last = index == len(lines) - 1
+        if len(line) > COLUMNS or (not is_last and len(line) != COLUMNS) or not line:
+            raise _armor_error("line_length")
+        try:
+            chunk = base64.b64decode(line, validate=True)
+        except binascii.Error:
+            raise _armor_error("base64") from None
+        if base64.b64encode(chunk) != line:
+            raise _armor_error("base64")
+        decoded += chunk
+    return bytes(decoded)

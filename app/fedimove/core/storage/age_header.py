@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from hashlib import sha256
-from typing import BinaryIO
+from typing import IO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -63,7 +63,7 @@ def header_mac(file_key: bytes, header_without_mac: bytes) -> bytes:
 # --- header -------------------------------------------------------------------------------------
 
 
-def _read_line(src: BinaryIO) -> bytes:
+def _read_line(src: IO[bytes]) -> bytes:
     line = src.readline(_MAX_HEADER_LINE)
     if not line.endswith(b"\n"):
         if len(line) >= _MAX_HEADER_LINE:
@@ -72,7 +72,7 @@ def _read_line(src: BinaryIO) -> bytes:
     return line
 
 
-def _read_intro(src: BinaryIO) -> bytes:
+def _read_intro(src: IO[bytes]) -> bytes:
     line = src.readline(len(INTRO))
     if line == INTRO:
         return line
@@ -83,7 +83,7 @@ def _read_intro(src: BinaryIO) -> bytes:
     raise ArchiveUnsupportedError("not an age file", reason="not_age")
 
 
-def _read_stanza_body(src: BinaryIO, header: bytearray) -> bytes:
+def _read_stanza_body(src: IO[bytes], header: bytearray) -> bytes:
     body = bytearray()
     while True:
         line = _read_line(src)
@@ -96,7 +96,7 @@ def _read_stanza_body(src: BinaryIO, header: bytearray) -> bytes:
             return bytes(body)
 
 
-def parse_header(src: BinaryIO) -> tuple[list[Stanza], bytes, bytes]:
+def parse_header(src: IO[bytes]) -> tuple[list[Stanza], bytes, bytes]:
     """Read the header: (stanzas, the bytes its MAC covers, the MAC)."""
     header = bytearray(_read_intro(src))
     stanzas: list[Stanza] = []

@@ -13,6 +13,7 @@ the length (`ArchiveTamperedError`).
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import tarfile
@@ -29,6 +30,7 @@ from fedimove.core.errors import (
     StorageError,
 )
 from fedimove.core.storage.age import CHUNK_SIZE, ENCRYPTED_CHUNK_SIZE, TAG_SIZE, AgeReader
+from fedimove.core.storage.age_encoding import MAX_ARMORED_SIZE, dearmor, is_armored
 from fedimove.core.storage.archive_json import snapshot_from_json
 from fedimove.core.storage.archive_layout import (
     ACTOR,
@@ -100,18 +102,25 @@ class DecryptedArchive:
         except OSError as exc:
             raise ArchiveError("cannot read the backup file", reason="unreadable") from exc
         with src:
-            reader = AgeReader(src, passphrase=self._passphrase)
-            try:
-                shutil.copyfileobj(cast(IO[bytes], reader), dest, CHUNK_SIZE)
-            except ArchiveTamperedError as exc:
-                size = self.path.stat().st_size
-                if exc.params.get("final_chunk") and _cut_inside_last_chunk(
-                    size, reader.payload_offset
-                ):
-                    raise ArchiveTruncatedError("the backup file is cut short") from exc
-                raise
-            except OSError as exc:
-                raise StorageError("no room to decrypt the backup", reason="temp_file") from exc
+            head = src.read(1024)
+            src.seek(0)
+            if is_armored(head):  # `age -a` output: small, so decoded in memory
+                decoded = dearmor(src.read(MAX_ARMORED_SIZE + 1))
+                self._decrypt_stream(io.BytesIO(decoded), len(decoded), dest)
+            else:
+                self._decrypt_stream(src, self.path.stat().st_size, dest)
+
+    def _decrypt_stream(self, src: IO[bytes], size: int, dest: IO[bytes]) -> None:
+        reader = AgeReader(src, passphrase=self._passphrase)
+        try:
+            shutil.copyfileobj(cast(IO[bytes], reader), dest, CHUNK_SIZE)
+        except ArchiveTamperedError as exc:
+            cut = _cut_inside_last_chunk(size, reader.payload_offset)
+            if exc.params.get("final_chunk") and cut:
+                raise ArchiveTruncatedError("the backup file is cut short") from exc
+            raise
+        except OSError as exc:
+            raise StorageError("no room to decrypt the backup", reason="temp_file") from exc
 
     @property
     def names(self) -> list[str]:
