@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fedimove.core.clock import SimulatedClock, utc
-from fedimove.core.errors import JournalNotFoundError, JournalStateError
+from fedimove.core.errors import JournalError, JournalNotFoundError, JournalStateError
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import ItemCounts, ItemState, StepState
 
@@ -253,6 +253,8 @@ async def test_batches_from_worker_threads_use_their_own_connection(
     assert len(journal._connections) == 2
     journal.close()
     assert journal._connections == []
+    with pytest.raises(JournalError):
+        journal.step_counts(migration, STEP)
 
 
 def test_a_given_item_can_be_claimed_once_it_may_go(journal: Journal, migration: int) -> None:

@@ -47,6 +47,8 @@ class JournalBase:
     # --- connections ----------------------------------------------------------------------
 
     def _connection(self) -> sqlite3.Connection:
+        if self._closed:
+            raise JournalError("the journal is closed")
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             with self._guard:
