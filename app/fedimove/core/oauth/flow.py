@@ -22,6 +22,7 @@ import httpx
 from fedimove.core.accounts import AccountsRegistry, SignedInAccount
 from fedimove.core.clock import Clock, SystemClock
 from fedimove.core.errors import (
+    AccountDisabledError,
     AuthError,
     AuthStateMismatchError,
     NetworkError,
@@ -44,6 +45,7 @@ from fedimove.core.oauth.tokens import (
     ClientCredentials,
     VerifiedAccount,
     exchange_code,
+    explain_disabled_login,
     fetch_actor_uri,
     revoke_token,
     verify_credentials,
@@ -234,9 +236,14 @@ class SignInFlow:
         allow_moved: bool,
     ) -> SignedInAccount:
         server = target.server
-        verified = await verify_credentials(
-            self._client, server.origin, token, allow_moved=allow_moved
-        )
+        try:
+            verified = await verify_credentials(
+                self._client, server.origin, token, allow_moved=allow_moved
+            )
+        except AccountDisabledError:
+            if target.handle is not None:
+                await explain_disabled_login(self._client, server.origin, target.handle.user)
+            raise
         handle = _handle_for(target, verified, server)
         actor_uri = target.actor_uri or verified.uri
         if not actor_uri and server.capabilities.userinfo:

@@ -163,3 +163,25 @@ async def revoke_token(
     reply = await request_json(client, "POST", f"{origin}/oauth/revoke", data=body)
     _raise_for_status(reply, origin)
     return reply.ok
+
+
+async def explain_disabled_login(client: httpx.AsyncClient, origin: str, username: str) -> None:
+    """After a 403 "login disabled", ask the public lookup why: moved or suspended.
+
+    Raises the precise error when the server says; returns when it does not (pending approval,
+    a 2FA requirement...), and the caller keeps the general `AccountDisabledError`.
+    """
+    reply = await request_json(
+        client, "GET", f"{origin}/api/v1/accounts/lookup", params={"acct": username}
+    )
+    if reply.status == 410:
+        raise AccountSuspendedError("account suspended", acct=username)
+    document = reply.object if reply.ok else None
+    if document is None:
+        return
+    if document.get("suspended") is True:
+        raise AccountSuspendedError("account suspended", acct=username)
+    moved = document.get("moved")
+    if moved:
+        to = _text(moved, "acct") if isinstance(moved, dict) else "moved"
+        raise AccountMovedError("account already moved", acct=username, to=to)

@@ -17,6 +17,7 @@ import httpx
 
 from fedimove.core.errors import (
     AccountNotFoundError,
+    AccountSuspendedError,
     InvalidUrlError,
     NotFediverseError,
 )
@@ -108,6 +109,8 @@ async def _detect_handle(
         params={"resource": f"acct:{handle.acct}"},
     )
     raise_if_server_down(reply, handle.domain)
+    if reply.status == 410:  # Mastodon: the account was suspended or deleted for good
+        raise AccountSuspendedError("account gone", status=410, handle=handle.acct)
     actor_uri = _actor_from_webfinger(reply)
     if not actor_uri:
         # No such account, or no Fediverse server at all: the server probe tells which.
