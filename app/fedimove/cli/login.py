@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import sys
 from collections.abc import AsyncIterator, Coroutine
-from typing import Any, TextIO
+from typing import Any
 
 import httpx
 
@@ -88,11 +88,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     logout.set_defaults(handler=run_logout)
 
 
-def _run(work: Coroutine[Any, Any, int], out: TextIO = sys.stdout) -> int:
+def _run(work: Coroutine[Any, Any, int]) -> int:
     try:
         return asyncio.run(work)
     except FedimoveError as error:
-        print(f"Error: {WORDS.get(error.code, error.code)} [{error.code}]", file=out)
+        print(f"Error: {WORDS.get(error.code, error.code)} [{error.code}]", file=sys.stdout)
         return 1
 
 

@@ -105,13 +105,13 @@ class SignInFlow:
         *,
         secrets: SecretStore,
         paths: AppPaths,
-        open_url: OpenUrl = webbrowser.open,
+        open_url: OpenUrl | None = None,
         read_pasted: ReadPasted | None = None,
         clock: Clock | None = None,
     ) -> None:
         self._client = client
         self._secrets = secrets
-        self._open_url = open_url
+        self._open_url = open_url or webbrowser.open
         self._read_pasted = read_pasted
         self._clock = clock or SystemClock()
         self.cache = RegistrationCache(paths.data)
