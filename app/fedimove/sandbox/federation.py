@@ -129,6 +129,9 @@ class Jobs:
             self.failures.append(task.exception())  # type: ignore[arg-type]
 
     async def pause(self, seconds: float) -> None:
+        if seconds <= 0:
+            await asyncio.sleep(0)  # a turn for others; still working
+            return
         self._pausing += 1
         try:
             await self._clock.sleep(seconds)

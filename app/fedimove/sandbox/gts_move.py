@@ -169,7 +169,11 @@ async def import_csv(ctx: Ctx) -> Response:
     if mode not in ("merge", "overwrite"):
         raise bad_request(f"import mode {mode} not recognised")
     try:
-        job = parse_upload(ctx.instance, ctx.me, kind, mode, await upload.read())
+        data = await upload.read()
+    finally:
+        await upload.close()  # the form's spooled file is not closed for us
+    try:
+        job = parse_upload(ctx.instance, ctx.me, kind, mode, data)
     except ImportError_ as error:
         raise bad_request(str(error)) from None
     schedule_import(ctx.instance, job)

@@ -83,17 +83,22 @@ async def create(request: Request) -> Response:
     who, bounce = signed(request)
     if bounce is not None:
         return bounce
-    form = await request.form()
-    token = form.get("authenticity_token")
-    if not isinstance(token, str) or not hmac.compare_digest(token, who.session.csrf):
-        return HTMLResponse(page("Rejected", REJECTED_PAGE), 422)
-    assert who.account is not None
-    kind, mode = form.get("form_import[type]"), form.get("form_import[mode]") or "merge"
-    upload = form.get("form_import[data]")
-    if not isinstance(upload, UploadFile) or not isinstance(kind, str) or not isinstance(mode, str):
-        return HTMLResponse(_index_page(who, "Data can't be blank"))
+    async with request.form() as form:  # closes the uploaded file's spool
+        token = form.get("authenticity_token")
+        if not isinstance(token, str) or not hmac.compare_digest(token, who.session.csrf):
+            return HTMLResponse(page("Rejected", REJECTED_PAGE), 422)
+        assert who.account is not None
+        kind, mode = form.get("form_import[type]"), form.get("form_import[mode]") or "merge"
+        upload = form.get("form_import[data]")
+        if (
+            not isinstance(upload, UploadFile)
+            or not isinstance(kind, str)
+            or not isinstance(mode, str)
+        ):
+            return HTMLResponse(_index_page(who, "Data can't be blank"))
+        data = await upload.read()
     try:
-        job = parse_upload(who.instance, who.account, kind, mode, await upload.read())
+        job = parse_upload(who.instance, who.account, kind, mode, data)
     except ImportError_ as error:
         return HTMLResponse(_index_page(who, str(error)))
     return redirect(who, f"/settings/imports/{job.id}", "")
