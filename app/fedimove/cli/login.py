@@ -135,8 +135,10 @@ async def _read_line(prompt: str) -> str:
 
 
 async def _login(args: argparse.Namespace) -> int:
-    paths, secrets = AppPaths.default().ensure(), SecretStore()
-    async with _network(bool(getattr(args, "practice", False))) as (client, hosts):
+    practice = bool(getattr(args, "practice", False))
+    # A practice sign-in lives as long as the command's practice servers: memory is enough.
+    paths, secrets = AppPaths.default().ensure(), SecretStore.open(allow_session=practice)
+    async with _network(practice) as (client, hosts):
         target = await detect(practice_handle(args.handle, hosts), client)
         _print_server(target.server)
 
