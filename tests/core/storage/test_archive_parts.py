@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fedimove.core.errors import ArchiveError
+from fedimove.core.models import (
+    AccountRef,
+    FilterEntry,
+    FilterKeyword,
+    FollowEntry,
+    ListEntry,
+    MuteEntry,
+    ProfileData,
+    ProfileField,
+    Snapshot,
+    StatusRef,
+)
 from fedimove.core.storage.archive import read_archive, write_archive
 from fedimove.core.storage.archive_json import snapshot_from_json, snapshot_to_json
 from fedimove.core.storage.archive_manifest import Manifest, dump_manifest, load_manifest
@@ -114,3 +128,69 @@ def test_archive_id_of_a_non_age_file(tmp_path: Path) -> None:
     other.write_bytes(b"PK\x03\x04")
     with pytest.raises(ArchiveError):
         archive_id(other)
+
+
+_text = st.text(max_size=15)
+_when = st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=-5))]))
+_users = st.from_regex(r"[a-z0-9_]{1,8}", fullmatch=True)
+_domains = st.from_regex(r"[a-z]{1,8}", fullmatch=True)
+_accounts = st.builds(
+    AccountRef,
+    acct=st.builds(lambda u, d: f"{u}@{d}.example", _users, _domains),
+    uri=_text,
+    url=_text,
+    local_id=_text,
+    display_name=_text,
+)
+_statuses = st.builds(StatusRef, _text, _text, _text, _text)
+_tuples = st.lists(_text, max_size=3).map(tuple)
+snapshots = st.builds(
+    Snapshot,
+    account=_accounts,
+    taken_at=_when,
+    profile=st.builds(
+        ProfileData,
+        display_name=_text,
+        note=_text,
+        fields=st.lists(st.builds(ProfileField, _text, _text), max_size=4).map(tuple),
+        discoverable=st.none() | st.booleans(),
+    ),
+    following=st.lists(
+        st.builds(FollowEntry, _accounts, st.booleans(), st.booleans(), st.none() | _tuples),
+        max_size=4,
+    ),
+    followers=st.lists(_accounts, max_size=4),
+    lists=st.lists(
+        st.builds(
+            ListEntry, _text, _text, st.booleans(), st.lists(_accounts, max_size=3).map(tuple)
+        ),
+        max_size=3,
+    ),
+    bookmarks=st.lists(_statuses, max_size=3),
+    favourites=st.lists(_statuses, max_size=3),
+    blocks=st.lists(_accounts, max_size=3),
+    mutes=st.lists(st.builds(MuteEntry, _accounts, st.booleans(), st.none() | _when), max_size=3),
+    domain_blocks=st.lists(_text, max_size=3),
+    followed_tags=st.lists(_text, max_size=3),
+    filters=st.lists(
+        st.builds(
+            FilterEntry,
+            _text,
+            _tuples,
+            _text,
+            st.none() | _when,
+            st.lists(st.builds(FilterKeyword, _text, st.booleans()), max_size=3).map(tuple),
+        ),
+        max_size=3,
+    ),
+    featured_tags=st.lists(_text, max_size=3),
+    endorsements=st.lists(_accounts, max_size=3),
+    notes=st.dictionaries(_text, _text, max_size=3),
+)
+
+
+@given(snapshots)
+@settings(max_examples=60, deadline=None)
+def test_any_snapshot_survives_the_json_record(snapshot: Snapshot) -> None:
+    encoded = json.loads(json.dumps(snapshot_to_json(snapshot)))
+    assert snapshot_from_json(encoded) == snapshot

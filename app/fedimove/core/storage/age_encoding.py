@@ -27,7 +27,7 @@ def b64encode(data: bytes) -> bytes:
 
 def b64decode(text: bytes) -> bytes:
     """Decode canonical unpadded base64, or raise `ArchiveHeaderError`."""
-    if not _B64_RE.match(text) or len(text) % 4 == 1:
+    if not _B64_RE.fullmatch(text) or len(text) % 4 == 1:
         raise ArchiveHeaderError("invalid base64 in the age header", part="header")
     try:
         data = base64.b64decode(text + b"=" * (-len(text) % 4), validate=True)

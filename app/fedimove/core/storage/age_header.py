@@ -132,7 +132,7 @@ def _unwrap_scrypt(stanza: Stanza, passphrase: str, max_work_factor: int) -> byt
     if len(stanza.args) != 3:
         raise ArchiveHeaderError("malformed scrypt stanza", part="header")
     salt = enc.b64decode(stanza.args[1])
-    if len(salt) != 16 or not _WORK_FACTOR_RE.match(stanza.args[2]):
+    if len(salt) != 16 or not _WORK_FACTOR_RE.fullmatch(stanza.args[2]):
         raise ArchiveHeaderError("malformed scrypt stanza", part="header")
     work_factor = int(stanza.args[2])
     if work_factor > max_work_factor:

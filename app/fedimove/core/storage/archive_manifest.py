@@ -38,7 +38,7 @@ def _quote(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    if _PLAIN_KEY.match(text) and text.lower() not in _RESERVED:
+    if _PLAIN_KEY.fullmatch(text) and text.lower() not in _RESERVED:
         return text
     return _quote(text)
 
@@ -87,7 +87,7 @@ def _parse_scalar(text: str, line: int) -> str | int | bool:
         return int(text)
     if text.startswith("'") and text.endswith("'") and len(text) >= 2:
         return text[1:-1].replace("''", "'")
-    if _PLAIN_VALUE.match(text) and text.lower() not in _RESERVED and ": " not in text:
+    if _PLAIN_VALUE.fullmatch(text) and text.lower() not in _RESERVED and ": " not in text:
         return text
     raise _bad(line, "unsupported_value")
 

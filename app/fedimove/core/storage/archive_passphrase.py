@@ -39,7 +39,7 @@ def normalize_passphrase(text: str) -> str:
     """A recovery phrase typed in lower case, with spaces, or with O/I/L for 0/1 becomes the
     canonical phrase; any other passphrase is used exactly as given."""
     compact = re.sub(r"[\s\-]", "", text).upper().translate(_CONFUSABLE)
-    if _PHRASE_CHARS.match(compact):
+    if _PHRASE_CHARS.fullmatch(compact):
         size = _GROUP_SIZE
         return "-".join(compact[i : i + size] for i in range(0, len(compact), size))
     return text

@@ -86,7 +86,7 @@ def _looks_like_uri(value: str) -> bool:
 def _looks_like_account(value: str) -> bool:
     """`user@domain`, `@user@domain` or a bare local username."""
     text = value.strip()
-    return _ACCOUNT_RE.match(text) is not None and ("@" in text or "." not in text)
+    return _ACCOUNT_RE.fullmatch(text) is not None and ("@" in text or "." not in text)
 
 
 def _is_full_address(value: str) -> bool:
