@@ -38,7 +38,7 @@ def mastodon_spec() -> dict[str, Any]:
 @functools.cache
 def gotosocial_spec() -> dict[str, Any]:
     text = (_contracts_dir() / "gotosocial-swagger" / "swagger.yaml").read_text()
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 

@@ -118,10 +118,12 @@ class PairIndex(Generic[E]):
         return edge
 
     def owned(self, owner: int) -> Rows[E]:
-        return self.by_owner.get(owner) or _EMPTY  # type: ignore[return-value]
+        rows = self.by_owner.get(owner)
+        return _EMPTY if rows is None else rows  # type: ignore[return-value]
 
     def targeting(self, target: int) -> Rows[E]:
-        return self.by_target.get(target) or _EMPTY  # type: ignore[return-value]
+        rows = self.by_target.get(target)
+        return _EMPTY if rows is None else rows  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self.by_pair)

@@ -142,7 +142,9 @@ class Instance:
         if account.home == self.name or not self.directory.has(account.home):
             return None
         home = self.directory.instance(account.home)
-        original = home.state.find(account.username, home.name)
+        original = home.state.accounts.get(account.home_id) if account.home_id else None
+        if original is None or original.username != account.username:
+            original = home.state.find(account.username, home.name)
         return (home, original) if original is not None else None
 
     def parse_actor_uri(self, uri: str) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ import httpx
 import uvicorn
 
 from fedimove.core.clock import Clock, SystemClock
+from fedimove.sandbox.asgi_bridge import AsgiBridge
 from fedimove.sandbox.flavours import FLAVOURS, Flavour
 from fedimove.sandbox.instance import Federation, Instance
 from fedimove.sandbox.mirror import DirectFederation
@@ -28,7 +29,7 @@ class RoutingTransport(httpx.AsyncBaseTransport):
 
     def __init__(self, network: PracticeNetwork) -> None:
         self._network = network
-        self._asgi: dict[str, httpx.ASGITransport] = {}
+        self._asgi: dict[str, AsgiBridge] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         instance = self._network.find(request.url.netloc.decode("ascii"))
@@ -36,7 +37,7 @@ class RoutingTransport(httpx.AsyncBaseTransport):
             raise httpx.ConnectError(f"cannot connect to {request.url.host}", request=request)
         transport = self._asgi.get(instance.name)
         if transport is None:
-            transport = httpx.ASGITransport(app=instance.app)
+            transport = AsgiBridge(instance.app)
             self._asgi[instance.name] = transport
         return await transport.handle_async_request(request)
 

@@ -6,7 +6,9 @@ right when the network moves from in-process (https://name.practice) to loopback
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,15 +20,18 @@ if TYPE_CHECKING:
 Json = dict[str, Any]
 
 
+@functools.lru_cache(maxsize=65_536)
 def iso(moment: datetime) -> str:
     """Mastodon's timestamps: UTC with milliseconds and a Z."""
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
+@functools.lru_cache(maxsize=65_536)
 def day(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d")
 
 
+@functools.lru_cache(maxsize=65_536)
 def html_note(text: str) -> str:
     if not text:
         return ""
@@ -34,31 +39,44 @@ def html_note(text: str) -> str:
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
+@functools.lru_cache(maxsize=65_536)
+def _created_day(moment: datetime) -> str:
+    # Mastodon rounds created_at down to the day [MD: entities/Account.md].
+    return iso(moment.replace(hour=0, minute=0, second=0, microsecond=0))
+
+
 def account(instance: Instance, acc: Account, *, with_moved: bool = True) -> Json:
+    # The hot path of every collection page: each lookup is done once, nothing is scanned.
     home_view = instance.home_view(acc)
     counts_from, home_acc = home_view if home_view else (instance, acc)
     hstate = counts_from.state
     last = hstate.statuses_of.get(home_acc.id)
     last_status = next(last.newest_first(), None) if last else None
+    if acc.home == instance.name:
+        acct, home_origin = acc.username, instance.origin
+    else:
+        acct = f"{acc.username}@{instance.domain_of(acc.home)}"
+        home_origin = instance.origin_of(acc.home)
+    avatar = counts_from.media_url(home_acc.avatar, "avatars")
+    header = counts_from.media_url(home_acc.header, "headers")
     data: Json = {
         "id": str(acc.id),
         "username": acc.username,
-        "acct": instance.acct(acc),
+        "acct": acct,
         "display_name": home_acc.display_name,
         "locked": home_acc.locked,
         "bot": home_acc.bot,
         "discoverable": home_acc.discoverable,
         "indexable": home_acc.indexable,
         "group": False,
-        # Mastodon rounds created_at down to the day [MD: entities/Account.md].
-        "created_at": iso(home_acc.created_at.replace(hour=0, minute=0, second=0, microsecond=0)),
+        "created_at": _created_day(home_acc.created_at),
         "note": html_note(home_acc.note),
-        "url": instance.profile_url(acc),
-        "uri": instance.actor_uri(acc),
-        "avatar": counts_from.media_url(home_acc.avatar, "avatars"),
-        "avatar_static": counts_from.media_url(home_acc.avatar, "avatars"),
-        "header": counts_from.media_url(home_acc.header, "headers"),
-        "header_static": counts_from.media_url(home_acc.header, "headers"),
+        "url": f"{home_origin}/@{acc.username}",
+        "uri": f"{home_origin}/users/{acc.username}",
+        "avatar": avatar,
+        "avatar_static": avatar,
+        "header": header,
+        "header_static": header,
         "followers_count": hstate.followers_count(home_acc.id),
         "following_count": hstate.following_count(home_acc.id),
         "statuses_count": hstate.statuses_count(home_acc.id),
@@ -72,13 +90,55 @@ def account(instance: Instance, acc: Account, *, with_moved: bool = True) -> Jso
         ],
     }
     if with_moved:
-        target = instance.moved_target(acc)
+        target = instance.moved_target(acc) if acc.moved_to else None
         data["moved"] = account(instance, target, with_moved=False) if target else None
     if acc.suspended:
         data["suspended"] = True
     if instance.flavour.is_gotosocial:
         return _go_omitempty(data)
     return data
+
+
+_FRAGMENTS: dict[tuple[object, ...], str] = {}
+_MAX_FRAGMENTS = 200_000
+
+
+def account_fragment(instance: Instance, acc: Account) -> str:
+    """`account()` already encoded as JSON, cached by everything that shapes it, for the hot
+    collection routes (a page of followers is mostly the same accounts again and again)."""
+    if acc.moved_to:
+        return json.dumps(account(instance, acc))  # nests another account: not cached
+    home_view = instance.home_view(acc)
+    source, home_acc = home_view if home_view else (instance, acc)
+    hstate = source.state
+    last = hstate.statuses_of.get(home_acc.id)
+    key = (
+        instance.name,
+        instance.origin,
+        acc.id,
+        acc.suspended,
+        source.origin,
+        home_acc.display_name,
+        home_acc.note,
+        home_acc.locked,
+        home_acc.bot,
+        home_acc.discoverable,
+        home_acc.indexable,
+        home_acc.hide_collections,
+        home_acc.avatar and home_acc.avatar.id,
+        home_acc.header and home_acc.header.id,
+        tuple(home_acc.fields),
+        hstate.followers_count(home_acc.id),
+        hstate.following_count(home_acc.id),
+        len(last) if last is not None else 0,
+        home_acc.created_at,
+    )
+    cached = _FRAGMENTS.get(key)
+    if cached is None:
+        if len(_FRAGMENTS) >= _MAX_FRAGMENTS:
+            _FRAGMENTS.clear()
+        cached = _FRAGMENTS[key] = json.dumps(account(instance, acc), separators=(",", ":"))
+    return cached
 
 
 def _go_omitempty(data: Json) -> Json:

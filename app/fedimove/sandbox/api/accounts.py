@@ -12,6 +12,7 @@ from fedimove.sandbox.api.base import (
     Ctx,
     api,
     json_response,
+    link_header,
     not_found,
     page_request,
     paged_response,
@@ -128,11 +129,14 @@ def _collection(ctx: Ctx, following: bool) -> Response:
         limit=page.limit, max_id=page.max_id, since_id=page.since_id, min_id=page.min_id
     )
     accounts = ctx.state.accounts
-    items = [
-        render.account(ctx.instance, accounts[row.target if following else row.owner])
+    encoded = ",".join(
+        render.account_fragment(ctx.instance, accounts[row.target if following else row.owner])
         for _, row in rows
-    ]
-    return paged_response(ctx, page, [row_id for row_id, _ in rows], items)
+    )
+    link = link_header(ctx, page, [row_id for row_id, _ in rows])
+    return Response(
+        f"[{encoded}]", media_type="application/json", headers={"Link": link} if link else None
+    )
 
 
 @api("read", "read:accounts", auth="optional")
