@@ -24,6 +24,7 @@ from fedimove.core.accounts import AccountsRegistry
 from fedimove.core.clock import SystemClock
 from fedimove.core.engine.preview import NewSide, build_preview
 from fedimove.core.engine.preview_servers import ServerProber
+from fedimove.core.engine.scheduler import SchedulerPool
 from fedimove.core.engine.snapshot import read_snapshot
 from fedimove.core.engine.snapshot_export import open_client, write_backup
 from fedimove.core.errors import FedimoveError, NotSignedInError
@@ -97,6 +98,7 @@ class Sessions:
         self.http = http
         self.practice = practice
         self.clock = SystemClock()
+        self.pool = SchedulerPool(self.clock)
 
     async def client(self, handle: str) -> RestClient:
         if self.practice is not None:
@@ -105,7 +107,7 @@ class Sessions:
         token = SecretStore().get(account.token_key)
         if not token:
             raise NotSignedInError("no token", handle=account.handle)
-        return await open_client(self.http, account.origin, token, clock=self.clock)
+        return await open_client(self.http, account.origin, token, pool=self.pool)
 
     async def _practice_client(self, handle: str) -> RestClient:
         from fedimove.core.oauth.flow import SignInFlow
@@ -129,7 +131,7 @@ class Sessions:
         token = secrets.get(account.token_key)
         if token is None:
             raise NotSignedInError("practice sign-in kept no token", handle=acct)
-        return await open_client(self.http, account.origin, token, clock=self.clock)
+        return await open_client(self.http, account.origin, token, pool=self.pool)
 
 
 @contextlib.asynccontextmanager

@@ -13,14 +13,18 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fedimove.core.clock import SimulatedClock, utc
 from fedimove.core.engine.scheduler import (
     RequestScheduler,
     RetryPolicy,
+    SchedulerPool,
     Slot,
     WaitNotice,
 )
+from fedimove.core.engine.scheduler_windows import parse_rate_headers, parse_retry_after
 from fedimove.core.errors import CancelledError, NetworkTimeoutError, ServerUnreachableError
 from fedimove.core.progress import CancelToken
 from fedimove.core.servers.base import RateBudget
@@ -276,3 +280,51 @@ async def test_hostile_rate_headers_never_stall_for_days() -> None:
 
     await scheduler(clock).run(send, Slot(token="t"))
     assert clock.monotonic() <= 25 * 3600 + 5
+
+
+_header_text = st.one_of(
+    st.text(max_size=40),
+    st.integers(-(10**12), 10**13).map(str),
+    st.datetimes(timezones=st.just(UTC)).map(iso),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "NaN",
+            "-0",
+            "Wed, 21 Oct 2015 07:28:00 GMT",
+            "9" * 80,
+            "0001-01-01T00:00:00+14:00",
+            "9999-12-31T23:59:59-14:00",
+            "Mon, 01 Jan 0001 00:00:00 -1400",
+        ]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_header_text, _header_text, _header_text, _header_text)
+def test_hostile_rate_headers_never_crash(
+    limit: str, remaining: str, reset: str, after: str
+) -> None:
+    now = utc(2026, 1, 1)
+    headers = {
+        "X-RateLimit-Limit": limit,
+        "X-RateLimit-Remaining": remaining,
+        "X-RateLimit-Reset": reset,
+        "Retry-After": after,
+    }
+    parsed = parse_rate_headers(headers, now)
+    if parsed is not None:
+        assert parsed.limit > 0
+        assert 0 <= parsed.remaining <= parsed.limit
+        assert now <= parsed.reset <= now + timedelta(hours=25)
+    moment = parse_retry_after(headers, now)
+    assert moment is None or now <= moment <= now + timedelta(hours=25)
+
+
+def test_pool_shares_one_scheduler_per_host() -> None:
+    pool = SchedulerPool(SimulatedClock())
+    first = pool.for_host("Old.Practice", [TOKEN_BUDGET])
+    assert pool.for_host("old.practice", [TOKEN_BUDGET]) is first
+    assert pool.for_host("new.practice", [TOKEN_BUDGET]) is not first

@@ -14,7 +14,6 @@ It keeps every request inside the budgets the server enforces (fediverse-apis §
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -324,5 +323,16 @@ class RequestScheduler:
         return min(values) if values else None
 
 
-def ceil_div(items: int, size: int) -> int:
-    return max(1, math.ceil(items / size)) if size > 0 else 1
+class SchedulerPool:
+    """One scheduler per server for the whole process: everything that talks to a host shares
+    its budgets (two accounts on one GoToSocial server share its per-IP limit)."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self._by_host: dict[str, RequestScheduler] = {}
+
+    def for_host(self, host: str, budgets: Sequence[RateBudget]) -> RequestScheduler:
+        key = host.lower()
+        if key not in self._by_host:
+            self._by_host[key] = RequestScheduler(key, budgets, clock=self.clock)
+        return self._by_host[key]

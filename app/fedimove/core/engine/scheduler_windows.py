@@ -55,18 +55,18 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
 
 
 def _parse_moment(text: str, now: datetime) -> datetime | None:
-    if text.isdigit():
-        number = int(text[:12])
-        if number >= _EPOCH_THRESHOLD:
-            return datetime.fromtimestamp(number, tz=UTC)
-        return now + timedelta(seconds=number)  # some servers send seconds until the reset
     try:
+        if text.isdigit():
+            number = int(text[:12])
+            if number >= _EPOCH_THRESHOLD:
+                return datetime.fromtimestamp(number, tz=UTC)
+            return now + timedelta(seconds=number)  # some servers send seconds until the reset
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError, OSError):
+        return None  # not a time, or one outside what a datetime can hold
 
 
 def _bounded(moment: datetime, now: datetime) -> datetime:
@@ -98,11 +98,12 @@ def parse_retry_after(headers: Mapping[str, str], now: datetime) -> datetime | N
         return _bounded(now + timedelta(seconds=int(text[:9])), now)
     try:
         moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return _bounded(moment.astimezone(UTC), now)
+    return _bounded(moment, now)
 
 
 @dataclass(slots=True)

@@ -55,7 +55,7 @@ class _Reporter:
         self.category = ""
 
     def eta_event(self, **kwargs: Any) -> ProgressEvent:
-        eta = self.client.scheduler.eta(max(0, self.remaining), paged=max(0, self.remaining - 1))
+        eta = self.client.eta(max(0, self.remaining), paged=max(0, self.remaining - 1))
         return ProgressEvent(Phase.READ, category=self.category, eta=eta, **kwargs)
 
     def start(self, category: Category, total: int | None) -> None:

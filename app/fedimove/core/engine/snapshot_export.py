@@ -14,8 +14,7 @@ from typing import Any
 
 import httpx
 
-from fedimove.core.clock import Clock
-from fedimove.core.engine.scheduler import RequestScheduler
+from fedimove.core.engine.scheduler import SchedulerPool
 from fedimove.core.engine.snapshot import AccountSnapshot, MediaFile
 from fedimove.core.models import Snapshot
 from fedimove.core.servers.detect import detect_server
@@ -28,12 +27,13 @@ MAX_ATTACHMENT = 64 * 1024 * 1024
 
 
 async def open_client(
-    http: httpx.AsyncClient, origin: str, token: str, *, clock: Clock
+    http: httpx.AsyncClient, origin: str, token: str, *, pool: SchedulerPool
 ) -> RestClient:
-    """A REST client with the budgets and page sizes this server's adapter declares."""
+    """A REST client with the budgets and page sizes this server's adapter declares, sharing
+    the server's scheduler with every other client of that server."""
     server = await detect_server(origin, http)
     host = httpx.URL(origin).netloc.decode("ascii")
-    scheduler = RequestScheduler(host, server.capabilities.rate_budgets, clock=clock)
+    scheduler = pool.for_host(host, server.capabilities.rate_budgets)
     client = RestClient(origin, token, scheduler, http=http)
     client.use_capabilities(server.capabilities)
     return client

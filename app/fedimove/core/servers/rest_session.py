@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -105,6 +106,11 @@ class RestSession:
         self._token = token
         self._fingerprint = token_fingerprint(token)
         self.user_key = ""  # the account id, once verify_credentials has told us
+
+    def eta(self, requests: int, *, paged: int = 0) -> datetime:
+        """When this session's next `requests` requests should be done (see the scheduler)."""
+        slot = Slot(self._fingerprint, self.user_key)
+        return self.scheduler.eta(requests, paged=paged, slot=slot)
 
     def _slot(self, url: str, *, idempotent: bool) -> Slot:
         return Slot(self._fingerprint, self.user_key, is_paged(url), idempotent)
