@@ -62,6 +62,7 @@ def followers_page(count: int) -> FollowersPage:
     page.chart.set_start(moved_at)
     if count:
         page.apply_rows(tuple(demo_followers(count, moved_at=moved_at)))
+        page.feed.flush()
     page.fill_server_choices()
     return page
 

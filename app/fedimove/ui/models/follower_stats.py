@@ -6,7 +6,9 @@ Kept up to date row by row as the table model changes, so the counters and chart
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
+from operator import itemgetter
 from typing import Any
 
 from sortedcontainers import SortedList  # type: ignore[import-untyped]
@@ -18,6 +20,7 @@ class FollowerStats:
     def __init__(self) -> None:
         self.state_counts: Counter[FollowerState] = Counter()
         self.server_counts: dict[str, Counter[FollowerState]] = {}
+        self.server_totals: dict[str, int] = {}
         #: POSIX timestamps of every known arrival, sorted (for charts: counts up to a time).
         self.arrivals: Any = SortedList()
 
@@ -36,10 +39,12 @@ class FollowerStats:
         self.state_counts[row.state] += delta
         by_state = self.server_counts.setdefault(row.server, Counter())
         by_state[row.state] += delta
+        self.server_totals[row.server] = self.server_totals.get(row.server, 0) + delta
         if by_state[row.state] == 0:
             del by_state[row.state]
             if not by_state:
                 del self.server_counts[row.server]
+                del self.server_totals[row.server]
         if self.state_counts[row.state] == 0:
             del self.state_counts[row.state]
         if row.arrived_at is not None:
@@ -55,6 +60,17 @@ class FollowerStats:
         return count
 
     def top_servers(self, limit: int) -> list[tuple[str, Counter[FollowerState]]]:
-        """The `limit` servers with the most followers, largest first (ties by name)."""
-        ranked = sorted(self.server_counts.items(), key=lambda item: (-item[1].total(), item[0]))
-        return ranked[:limit]
+        """The `limit` servers with the most followers, largest first (ties by name).
+
+        Tens of thousands of servers are common: a partial selection on plain totals keeps
+        this cheap enough to run after every batch."""
+        largest = heapq.nlargest(limit, self.server_totals.items(), key=itemgetter(1))
+        largest.sort(key=lambda item: (-item[1], item[0]))
+        return [(server, self.server_counts[server]) for server, _ in largest]
+
+    def counts_outside(self, servers: list[str]) -> Counter[FollowerState]:
+        """Per-state counts of every server not in `servers` (the "other servers" bar)."""
+        rest = Counter(self.state_counts)
+        for server in servers:
+            rest.subtract(self.server_counts.get(server, Counter()))
+        return +rest

@@ -262,7 +262,8 @@ class FollowerTableModel(QAbstractTableModel):
         for row_id, row in entering:
             self._rows[row_id] = row
             self._show_row(row_id)
-        self._emit_data_changed(in_place + [row_id for row_id, _ in moving])
+        # Moved rows need no dataChanged: the layout change already repaints the view.
+        self._emit_data_changed(in_place)
 
     def _insert_rows(self, added: list[FollowerRow]) -> None:
         for row in added:

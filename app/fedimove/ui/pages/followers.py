@@ -29,6 +29,7 @@ from fedimove.ui.controller import MigrationController
 from fedimove.ui.labels import palette_is_dark
 from fedimove.ui.models.follower_rows import FollowerColumn, FollowerFilter
 from fedimove.ui.models.follower_table import FollowerTableModel
+from fedimove.ui.models.paced_feed import PacedRowFeed
 from fedimove.ui.widgets.arrivals_chart import ArrivalsChartWidget
 from fedimove.ui.widgets.server_breakdown import ServerBreakdownWidget
 from fedimove.ui.widgets.state_counters import StateCountersWidget
@@ -45,6 +46,7 @@ _COLUMN_WIDTHS = {
 }
 _SERVER_CHOICES = 200  # the largest servers; a click on a bar filters by any server
 _SEARCH_DELAY_MS = 300
+_SUMMARY_INTERVAL_MS = 250
 
 
 class ServerComboBox(QComboBox):
@@ -66,6 +68,7 @@ class FollowersPage(QWidget):
         super().__init__(parent)
         self._controller = controller
         self.model = FollowerTableModel(self, dark=palette_is_dark(self.palette()))
+        self.feed = PacedRowFeed(self.model)
         stats = self.model.stats
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
@@ -92,6 +95,10 @@ class FollowersPage(QWidget):
         self.export_button = QPushButton(self)
         self.resend_button = QPushButton(self)
         self.resend_button.setEnabled(False)  # until the tracker says a re-send is possible
+        # Charts and counters redraw at most a few times a second, however fast rows come.
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(_SUMMARY_INTERVAL_MS)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(_SEARCH_DELAY_MS)
@@ -151,7 +158,8 @@ class FollowersPage(QWidget):
         layout.addLayout(actions)
 
     def _connect(self) -> None:
-        self.model.counts_changed.connect(self._refresh_summaries)
+        self.model.counts_changed.connect(self._schedule_summaries)
+        self._summary_timer.timeout.connect(self._refresh_summaries)
         self.model.modelReset.connect(self._update_empty_state)
         self.model.rowsInserted.connect(self._update_empty_state)
         self.model.rowsRemoved.connect(self._update_empty_state)
@@ -195,10 +203,15 @@ class FollowersPage(QWidget):
     # --- data in -------------------------------------------------------------------------------
 
     def apply_rows(self, rows: tuple[FollowerRow, ...]) -> None:
-        self.model.upsert(rows)
+        """Queue rows for the table; they are applied in slices between repaints."""
+        self.feed.push(rows)
 
     def set_resend_available(self, available: bool) -> None:
         self.resend_button.setEnabled(available)
+
+    def _schedule_summaries(self) -> None:
+        if not self._summary_timer.isActive():
+            self._summary_timer.start()
 
     def _refresh_summaries(self) -> None:
         self.counters.refresh()

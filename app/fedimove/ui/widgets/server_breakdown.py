@@ -41,12 +41,11 @@ class ServerBreakdownWidget(QWidget):
     def refresh(self) -> None:
         """Recompute which servers fit and redraw (call after each batch of rows)."""
         fitting = max(1, (self.height() - _PADDING) // _ROW_HEIGHT)
-        ranked = self._stats.top_servers(len(self._stats.server_counts))
-        if len(ranked) > fitting:
-            rest: Counter[FollowerState] = Counter()
-            for _, counts in ranked[fitting - 1 :]:
-                rest.update(counts)
-            ranked = [*ranked[: fitting - 1], ("", rest)]
+        ranked = self._stats.top_servers(fitting)
+        if len(self._stats.server_counts) > fitting:
+            ranked = ranked[: fitting - 1]
+            rest = self._stats.counts_outside([server for server, _ in ranked])
+            ranked.append(("", rest))
         self._rows = ranked
         summary = "; ".join(
             f"{self._server_name(server)}: {QLocale().toString(counts.total())}"
