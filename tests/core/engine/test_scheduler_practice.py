@@ -1,0 +1,47 @@
+"""The scheduler against the practice servers' own rate limiter (tightened so a small account
+crosses several windows): no 429 ever, whether or not the budgets were declared up front."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from fedimove.core.engine.scheduler import RequestScheduler
+from fedimove.core.engine.snapshot import read_snapshot
+from fedimove.core.progress import CancelToken, ProgressRecorder
+from fedimove.core.servers.base import RateBudget
+from fedimove.core.servers.mastodon import RATE_BUDGETS
+from fedimove.sandbox import limits
+
+from .conftest import Practice
+
+
+@pytest.fixture
+def tight_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "PER_TOKEN", limits.Throttle("throttle_per_token_api", 9, 300))
+    monkeypatch.setattr(
+        limits, "AUTHENTICATED_PAGING", limits.Throttle("throttle_authenticated_paging", 2, 900)
+    )
+
+
+@pytest.mark.parametrize("declared", [RATE_BUDGETS, ()], ids=["declared", "headers-only"])
+async def test_snapshot_under_tight_limits_never_sees_a_429(
+    practice: Practice, tight_limits: None, declared: tuple[RateBudget, ...]
+) -> None:
+    host = practice.network.instance("old.practice").domain
+    scheduler = RequestScheduler(host, declared, clock=practice.clock, rng=random.Random(1))
+    client = await practice.client("anna@old.practice", scheduler)
+    recorder = ProgressRecorder()
+    start = practice.clock.now()
+    snap = await read_snapshot(client, progress=recorder, cancel=CancelToken())
+
+    truth = practice.network.ground_truth
+    assert len(snap.followers) == len(truth.followers)
+    assert len(snap.following) == len(truth.following)
+    assert scheduler.stats.rate_limited == 0
+    waits = [e for e in recorder.events if e.status == "waiting_rate_limit"]
+    assert waits, "a tight budget must make the read wait"
+    assert all(e.params["host"] == host for e in waits)
+    # ~18 requests at 9 per 5 minutes: at least one full window was waited out.
+    assert (practice.clock.now() - start).total_seconds() >= 300
