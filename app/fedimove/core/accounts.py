@@ -16,7 +16,7 @@ from typing import Any
 from fedimove.core.errors import NotSignedInError, StorageError
 from fedimove.core.models import Handle
 from fedimove.core.storage.paths import AppPaths
-from fedimove.core.storage.secrets import token_key
+from fedimove.core.storage.secrets import SecretStore, token_key
 
 ACCOUNTS_FILE = "accounts.json"
 
@@ -97,3 +97,11 @@ def _from_entry(entry: Any) -> SignedInAccount | None:
         return SignedInAccount(**{**entry, "scopes": tuple(entry.get("scopes", ()))})
     except TypeError:
         return None
+
+
+def token_for(account: SignedInAccount, secrets: SecretStore) -> str:
+    """The account's access token from the secret store; `auth.not_signed_in` when gone."""
+    token = secrets.get(account.token_key)
+    if not token:
+        raise NotSignedInError("no token in the keyring", handle=account.handle)
+    return token

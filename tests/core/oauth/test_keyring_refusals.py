@@ -5,7 +5,8 @@ from __future__ import annotations
 import keyring.errors
 import pytest
 
-from fedimove.core.errors import KeyringLockedError, KeyringUnavailableError
+from fedimove.core.accounts import AccountsRegistry, SignedInAccount, token_for
+from fedimove.core.errors import KeyringLockedError, KeyringUnavailableError, NotSignedInError
 from fedimove.core.http import make_client
 from fedimove.core.oauth.flow import SignInFlow
 from fedimove.core.servers.detect import detect
@@ -39,3 +40,28 @@ def test_no_usable_keyring_is_said_not_hidden() -> None:
     with pytest.raises(KeyringUnavailableError):
         SecretStore()
     assert not SecretStore.open(allow_session=True).persistent
+
+
+def test_accounts_registry_round_trip_and_missing_token(app_paths: AppPaths) -> None:
+    registry = AccountsRegistry(app_paths)
+    account = SignedInAccount(
+        handle="anna@old.example",
+        origin="https://old.example",
+        account_id="7",
+        actor_uri="https://old.example/users/anna",
+        software="mastodon",
+        version="4.4.0",
+        client_id="cid",
+        scopes=("read:accounts",),
+        signed_in_at="2026-01-01T00:00:00+00:00",
+    )
+    registry.put(account)
+    assert registry.get("@Anna@old.example") == account
+    secrets = SecretStore(MemoryKeyring())
+    with pytest.raises(NotSignedInError):
+        token_for(account, secrets)
+    secrets.set(account.token_key, "tok")
+    assert token_for(account, secrets) == "tok"
+    assert "tok" not in registry.path.read_text()
+    assert registry.remove("anna@old.example")
+    assert registry.find("anna@old.example") is None

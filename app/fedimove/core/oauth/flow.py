@@ -147,8 +147,19 @@ class SignInFlow:
             code = await self._pasted_code(url, attempt.state)
         credentials = ClientCredentials(registration.client_id, secret)
         verifier = attempt.verifier if server.capabilities.pkce else None
+        token, granted = await self._exchange(server, credentials, code, redirect_uri, verifier)
+        return await self._remember(target, registration, token, granted or scopes, allow_moved)
+
+    async def _exchange(
+        self,
+        server: ServerInfo,
+        credentials: ClientCredentials,
+        code: str,
+        redirect_uri: str,
+        verifier: str | None,
+    ) -> tuple[str, tuple[str, ...]]:
         try:
-            token, granted = await exchange_code(
+            return await exchange_code(
                 self._client,
                 server.origin,
                 credentials,
@@ -160,7 +171,6 @@ class SignInFlow:
             if error.params.get("error") == "invalid_client":
                 self.cache.forget(server.origin)  # the server forgot the app: register anew
             raise
-        return await self._remember(target, registration, token, granted or scopes, allow_moved)
 
     async def sign_in_with_token(
         self, target: DetectedTarget, token: str, *, allow_moved: bool = False
