@@ -92,3 +92,10 @@ async def test_server_error_text_is_never_kept(client: RestClient) -> None:
 async def test_a_next_link_to_the_same_page_ends_the_walk(client: RestClient) -> None:
     pages = [page async for page in client.endorsements()]
     assert len(pages) == 1  # the next link points back at the page just read
+
+
+async def test_media_urls_pointing_at_this_machine_are_not_fetched(client: RestClient) -> None:
+    seen_hosts.clear()
+    assert await client.fetch_media("http://127.0.0.1:8080/admin/secret.png") is None
+    assert await client.fetch_media("http://localhost/x.png") is None
+    assert seen_hosts == []

@@ -31,7 +31,7 @@ from fedimove.core.errors import (
     ServerError,
     TokenInvalidError,
 )
-from fedimove.core.http import DEFAULT_MAX_BODY, read_bounded
+from fedimove.core.http import DEFAULT_MAX_BODY, is_loopback_host, read_bounded
 from fedimove.core.progress import CancelToken
 
 #: Media (avatar, header, post attachments) can be larger than an API answer.
@@ -191,10 +191,15 @@ class RestSession:
                 return
             url, query = next_page(reply.headers.get("Link"), self.origin, seen), ()
 
+    def _may_fetch(self, url: str) -> bool:
+        """A server names its media URLs: never let one point us at this machine's own
+        services, unless the server itself lives here (the practice Fediverse)."""
+        return not _is_loopback_url(url) or _is_loopback_url(self.origin)
+
     async def fetch_media(self, url: str) -> tuple[bytes, str] | None:
         """Download a public media file (no token: it may live on another host). None when it
         cannot be had; the caller records that, it is not fatal."""
-        if not url or url.endswith("/missing.png"):
+        if not url or url.endswith("/missing.png") or not self._may_fetch(url):
             return None
         try:
             async with self.http.stream("GET", url) as response:
@@ -204,6 +209,13 @@ class RestSession:
                 return data, response.headers.get("Content-Type", "application/octet-stream")
         except (httpx.HTTPError, FedimoveError):
             return None
+
+
+def _is_loopback_url(url: str) -> bool:
+    try:
+        return is_loopback_host(httpx.URL(url).host)
+    except (httpx.InvalidURL, ValueError):
+        return False
 
 
 def _group(data: FormData) -> dict[str, str | list[str]]:
