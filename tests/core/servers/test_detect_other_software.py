@@ -146,3 +146,37 @@ async def test_sign_in_is_refused_before_anything_is_registered(
         with pytest.raises(error):
             await flow.sign_in(target, within=1)
     assert not (app_paths.data / "oauth_apps.json").exists()
+
+
+async def test_hostile_discovery_documents_are_tamed() -> None:
+    async def hostile(request: Request) -> Response:
+        if request.url.path == "/.well-known/nodeinfo":
+            return JSONResponse(
+                {
+                    "links": [
+                        {"rel": recorded.NODEINFO_INDEX["links"][0]["rel"], "href": "http://[::1"}
+                    ]
+                }
+            )
+        if request.url.path == "/api/v2/instance":
+            return JSONResponse(
+                {
+                    "domain": "x",
+                    "title": "Evil\x1b[2J\u202etitle" + "x" * 500,
+                    "version": "4.4.0\n\x00",
+                }
+            )
+        return JSONResponse({"error": "Not Found"}, 404)
+
+    target = await _detect(Starlette(routes=[Route("/{path:path}", hostile)]))
+    assert target.server.software == "unknown"
+    assert target.server.title.startswith("Evil[2Jtitle")
+    assert len(target.server.title) == 200
+    assert target.server.version == "4.4.0"
+
+
+async def test_a_weird_software_name_is_not_trusted() -> None:
+    target = await _detect(
+        server("Mastodon\n<script>", "4.4.0", instance=recorded.MASTODON_46_INSTANCE)
+    )
+    assert target.server.software == "unknown"

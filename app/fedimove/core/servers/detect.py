@@ -9,6 +9,7 @@ all — the result is a `DetectedTarget` or a coded error, never a crash.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,7 @@ from fedimove.core.servers.akkoma import AkkomaAdapter
 from fedimove.core.servers.base import ServerAdapter, ServerInfo, ServerProbe
 from fedimove.core.servers.fetch import JsonReply, raise_if_server_down, request_json
 from fedimove.core.servers.gotosocial import GoToSocialAdapter
-from fedimove.core.servers.instance_config import instance_title
+from fedimove.core.servers.instance_config import instance_title, printable
 from fedimove.core.servers.mastodon import MastodonAdapter
 from fedimove.core.servers.misskey import MisskeyAdapter, OtherSoftwareAdapter
 
@@ -36,6 +37,7 @@ NODEINFO_SCHEMAS = (
     "http://nodeinfo.diaspora.software/ns/schema/2.0",
 )
 ACTOR_TYPES = ("application/activity+json", "application/ld+json")
+_SOFTWARE_NAME = re.compile(r"[a-z0-9][a-z0-9._+\-]{0,63}")
 
 ADAPTERS: tuple[ServerAdapter, ...] = (
     MastodonAdapter(),
@@ -181,7 +183,10 @@ async def _read_nodeinfo(
     for schema in NODEINFO_SCHEMAS:
         if schema in by_rel:
             # Only the path is used: the document must come from the server we are probing.
-            path = httpx.URL(by_rel[schema]).raw_path.decode("ascii", "replace")
+            try:
+                path = httpx.URL(by_rel[schema]).raw_path.decode("ascii", "replace")
+            except (httpx.InvalidURL, ValueError):
+                return None
             reply = await request_json(client, "GET", f"{origin}{path}")
             return reply.object if reply.ok else None
     return None
@@ -205,7 +210,7 @@ def _software_of(
     software = (nodeinfo or {}).get("software")
     if isinstance(software, dict):
         name, version = software.get("name"), software.get("version")
-        if isinstance(name, str) and name:
-            return name.strip().lower()[:64], str(version or "")[:64]
+        if isinstance(name, str) and _SOFTWARE_NAME.fullmatch(name.strip().lower()):
+            return name.strip().lower(), printable(str(version or ""), 64)
     # No NodeInfo: an instance document alone cannot say which software it is.
-    return "", str((instance or {}).get("version", ""))[:64]
+    return "", printable(str((instance or {}).get("version", "")), 64)

@@ -46,6 +46,11 @@ def mastodon_api_version(instance: JsonObject | None) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
+def printable(text: str, limit: int) -> str:
+    """Remote text made safe to show: control characters dropped, length capped."""
+    return "".join(ch for ch in text if ch.isprintable())[:limit]
+
+
 def instance_title(instance: JsonObject | None) -> str:
     title = (instance or {}).get("title")
-    return title[:200] if isinstance(title, str) else ""
+    return printable(title, 200) if isinstance(title, str) else ""
