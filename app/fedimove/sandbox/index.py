@@ -84,7 +84,9 @@ class Rows(Generic[R]):
         lo = bisect_right(ids, lower) if lower is not None else 0
         if hi <= lo or limit <= 0:
             return []
-        chosen = ids[lo : lo + limit] if min_id is not None else ids[max(lo, hi - limit) : hi]
+        chosen = (
+            ids[lo : min(hi, lo + limit)] if min_id is not None else ids[max(lo, hi - limit) : hi]
+        )
         return [(row_id, self._rows[row_id]) for row_id in reversed(chosen)]
 
 

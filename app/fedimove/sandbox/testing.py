@@ -83,9 +83,9 @@ class _Browser:
         self, method: str, url: str, data: dict[str, str] | None = None
     ) -> httpx.Response:
         jar = self._cookies.get(_origin(url), {})
-        headers = {"Accept": "text/html"}
-        if jar:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar.items())
+        # Always set the header, even empty: it keeps the client's own cookie jar (perhaps a
+        # session of another account) out of this private browsing window.
+        headers = {"Accept": "text/html", "Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())}
         response = await self._client.request(
             method, url, data=data, headers=headers, follow_redirects=False
         )
