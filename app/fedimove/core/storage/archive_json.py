@@ -10,6 +10,7 @@ addresses, which costs little). Decoding is strict: a value of the wrong type is
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from datetime import datetime
@@ -92,10 +93,15 @@ def _decode(hint: Any, data: JsonValue, path: str) -> Any:
     return _decode_scalar(hint, data, path)
 
 
+@functools.cache
+def _type_hints(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls)  # slow (it evaluates annotations): once per class
+
+
 def _decode_dataclass(cls: Any, data: JsonValue, path: str) -> Any:
     if not isinstance(data, dict):
         raise _bad(path)
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     values = {}
     for field in dataclasses.fields(cls):
         if field.name in data:
