@@ -14,10 +14,10 @@ from fedimove.core.progress import ProgressEvent
 BAR = 24
 PREDICTION_WORDS = {
     "will_move": "will follow you across",
-    "will_arrive_as_request": "will arrive as follow requests (the new server limits them)",
+    "arrives_as_request": "will arrive as follow requests (the new server limits them)",
     "no_move_support": "their server does not process moves",
-    "server_unreachable": "their server could not be reached",
-    "blocked_by_new_server": "blocked by the new server: cannot follow you there",
+    "unreachable": "their server could not be reached",
+    "blocked": "blocked by the new server: cannot follow you there",
     "unknown": "unknown server software",
 }
 REASON_WORDS = {

@@ -52,7 +52,7 @@ async def test_forecast_per_follower_server(practice: Practice) -> None:
     by_domain = {s.domain: s for s in preview.follower_servers}
     assert {d: s.followers for d, s in by_domain.items()} == truth.followers_by_instance
     assert by_domain["gts.practice"].prediction is Prediction.BLOCKED
-    assert by_domain["nomove.practice"].prediction is Prediction.AS_REQUEST
+    assert by_domain["nomove.practice"].prediction is Prediction.ARRIVES_AS_REQUEST
     assert by_domain["legacy.practice"].prediction is Prediction.UNREACHABLE
     assert by_domain["old.practice"].prediction is Prediction.WILL_MOVE
     assert by_domain["old.practice"].software == "mastodon"

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from fedimove.core import service_api
 from fedimove.core.engine.preview_servers import (
     ServerForecast,
     ServerProber,
@@ -255,3 +256,20 @@ async def build_preview(
     progress(ProgressEvent(Phase.READ, "follower_servers", len(origins), len(origins), "read"))
     account = new.snapshot.account if new.snapshot else None
     return Preview(old.account, account, categories, forecasts)
+
+
+def to_service_preview(preview: Preview) -> service_api.Preview:
+    """The shape the UI's service protocol carries (`core/service_api.py`)."""
+    categories = tuple(
+        service_api.CategoryPreview(
+            item.category, item.count, item.sample, item.existing, item.skip_reasons()
+        )
+        for item in preview.categories
+    )
+    servers = tuple(
+        service_api.ServerPrediction(
+            s.domain, s.followers, s.prediction, s.software, s.confidence.score
+        )
+        for s in preview.follower_servers
+    )
+    return service_api.Preview(categories, servers)

@@ -20,21 +20,18 @@ import httpx
 from fedimove.core.errors import FedimoveError, NetworkError
 from fedimove.core.servers.detect import probe_server
 from fedimove.core.servers.versions import Version, at_least
-
-
-class Prediction(StrEnum):
-    WILL_MOVE = "will_move"
-    AS_REQUEST = "will_arrive_as_request"  # the new server limits (silences) their server
-    NO_MOVE_SUPPORT = "no_move_support"
-    UNREACHABLE = "server_unreachable"
-    BLOCKED = "blocked_by_new_server"
-    UNKNOWN = "unknown"
+from fedimove.core.service_api import Prediction
 
 
 class Confidence(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+    @property
+    def score(self) -> float:
+        """The 0..1 number the service API carries."""
+        return {"high": 0.9, "medium": 0.6, "low": 0.3}[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +156,7 @@ def forecast(
     else:
         verdict = _software_verdict(facts)
         if verdict[0] is Prediction.WILL_MOVE and severity == "silence":
-            verdict = (Prediction.AS_REQUEST, Confidence.HIGH, "domain_silenced")
+            verdict = (Prediction.ARRIVES_AS_REQUEST, Confidence.HIGH, "domain_silenced")
     prediction, confidence, reason = verdict
     return ServerForecast(
         domain, followers, facts.software, facts.version, prediction, confidence, reason
