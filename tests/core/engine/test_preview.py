@@ -126,3 +126,25 @@ def test_forecast_table_rules() -> None:
     sub = ServerFacts("a.b.example", True, "mastodon", "4.2.0")
     verdict = forecast("a.b.example", 1, sub, (("b.example", "suspend"),))
     assert verdict.prediction is Prediction.BLOCKED
+
+
+def test_service_preview_carries_counts_reasons_and_scores() -> None:
+    from fedimove.core.engine.preview import CategoryPreview, Preview, Skipped, to_service_preview
+    from fedimove.core.engine.preview_servers import ServerForecast
+    from fedimove.core.models import AccountRef
+
+    item = CategoryPreview(
+        Category.BLOCKS,
+        3,
+        ("a@b.example",),
+        existing=1,
+        skipped=[Skipped("c@d.example", "is_new_account")],
+    )
+    server = ServerForecast(
+        "b.example", 7, "mastodon", "4.4.3", Prediction.WILL_MOVE, Confidence.HIGH, "software_table"
+    )
+    service = to_service_preview(Preview(AccountRef("a@old.example"), None, [item], [server]))
+    assert service.categories[0].already_present == 1
+    assert service.categories[0].skipped == {"is_new_account": 1}
+    assert service.follower_servers[0].prediction is Prediction.WILL_MOVE
+    assert service.follower_servers[0].confidence == 0.9
