@@ -75,10 +75,7 @@ class DecryptedArchive:
         self._members: dict[str, tarfile.TarInfo] = {}
 
     def __enter__(self) -> DecryptedArchive:
-        try:
-            self._plain = tempfile.TemporaryFile(dir=self._work_dir)
-        except OSError as exc:
-            raise StorageError("no room to decrypt the backup", reason="temp_file") from exc
+        self._plain = self._temporary_file()
         try:
             self._decrypt_into(self._plain)
             self._plain.seek(0)
@@ -93,6 +90,17 @@ class DecryptedArchive:
             self.close()
             raise
         return self
+
+    def _temporary_file(self) -> IO[bytes]:
+        """An anonymous file (no name on disk, gone when closed). By default beside the backup,
+        which has room for it, rather than the system temp dir, which is often RAM (tmpfs)."""
+        candidates = [self._work_dir] if self._work_dir else [self.path.parent, None]
+        for directory in candidates:
+            try:
+                return tempfile.TemporaryFile(dir=directory)
+            except OSError:
+                continue
+        raise StorageError("no room to decrypt the backup", reason="temp_file")
 
     def _decrypt_into(self, dest: IO[bytes]) -> None:
         try:
