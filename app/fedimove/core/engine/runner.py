@@ -1,0 +1,173 @@
+"""Runs a plan: every step of the chosen phases, in order, until each is done, skipping what the
+journal says is finished, and coming back to waiting steps when their moment comes.
+
+The runner holds the migration's writer lease (DESIGN §0.13) while it writes, honours pause
+(between items and steps) and cancel, and reports progress. When every remaining step waits
+(e.g. for the 00:00 UTC follow reset), it either sleeps until the earliest moment and goes on
+(`keep_waiting=True`), or returns so the caller can stop and resume later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from fedimove.core.engine.plan import Plan, PlannedStep, Strategy
+from fedimove.core.engine.steps import STEPS, Step
+from fedimove.core.engine.steps.base import StepContext, StepOutcome
+from fedimove.core.errors import CancelledError, FedimoveError
+from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
+from fedimove.core.storage.journal_records import MigrationPhase, StepState
+
+
+class PauseToken:
+    """Pause between units of work; `resume()` lets the run go on."""
+
+    def __init__(self) -> None:
+        self._running = asyncio.Event()
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    async def wait_running(self, cancel: CancelToken) -> None:
+        if not self.paused:
+            return
+        waiter = asyncio.ensure_future(self._running.wait())
+        stopper = asyncio.ensure_future(cancel.wait())
+        try:
+            await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (waiter, stopper):
+                task.cancel()
+        cancel.raise_if_cancelled()
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    finished: bool  # every step of the phases is done (or failed: see `failed`)
+    waiting_until: datetime | None = None
+    waiting: dict[str, str] = field(default_factory=dict)  # step -> reason
+    failed: tuple[str, ...] = ()
+
+
+def step_for(planned: PlannedStep, steps: Mapping[str, Step] = STEPS) -> Step:
+    if planned.strategy is not Strategy.API:
+        from fedimove.core.engine.csv_assisted import bulk_follow_step
+
+        return bulk_follow_step(planned)
+    return steps[planned.name]
+
+
+class Runner:
+    def __init__(self, ctx: StepContext, plan: Plan, steps: Mapping[str, Step] = STEPS) -> None:
+        self.ctx = ctx
+        self.plan = plan
+        self.steps = steps
+
+    async def run(
+        self,
+        phases: Iterable[MigrationPhase],
+        *,
+        progress: ProgressSink,
+        cancel: CancelToken,
+        pause: PauseToken | None = None,
+        keep_waiting: bool = True,
+    ) -> RunResult:
+        journal, mid = self.ctx.journal, self.ctx.migration_id
+        journal.acquire_lease(mid)
+        keeper = asyncio.ensure_future(journal.keep_lease(mid))
+        try:
+            journal.ensure_steps(mid, self.plan.names)
+            chosen = self.plan.in_phases(phases)
+            while True:
+                self.ctx.pause = pause or PauseToken()
+                result = await self._round(chosen, progress, cancel, self.ctx.pause)
+                if result.waiting_until is None or not keep_waiting:
+                    return result
+                self._announce_wait(result, progress)
+                await cancel.sleep(self.ctx.clock, self._seconds_until(result.waiting_until))
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError, FedimoveError):
+                await keeper
+            with contextlib.suppress(FedimoveError):
+                journal.release_lease(mid)
+
+    async def _round(
+        self,
+        chosen: list[PlannedStep],
+        progress: ProgressSink,
+        cancel: CancelToken,
+        pause: PauseToken,
+    ) -> RunResult:
+        journal, mid, now = self.ctx.journal, self.ctx.migration_id, self.ctx.clock.now()
+        waiting: dict[str, datetime] = {}
+        reasons: dict[str, str] = {}
+        failed: list[str] = []
+        for planned in chosen:
+            record = journal.get_step(mid, planned.name)
+            if record.state is StepState.DONE:
+                continue
+            due = record.next_attempt_at
+            if record.state is StepState.WAITING and due is not None and due > now:
+                waiting[planned.name], reasons[planned.name] = due, record.last_error or ""
+                continue
+            await pause.wait_running(cancel)
+            outcome = await self._run_step(planned, progress, cancel)
+            if outcome.state is StepState.WAITING and outcome.next_attempt_at is not None:
+                waiting[planned.name] = outcome.next_attempt_at
+                reasons[planned.name] = outcome.reason or ""
+            elif outcome.state is StepState.FAILED:
+                failed.append(planned.name)
+        until = min(waiting.values()) if waiting else None
+        return RunResult(until is None, until, reasons, tuple(failed))
+
+    async def _run_step(
+        self, planned: PlannedStep, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        journal, mid = self.ctx.journal, self.ctx.migration_id
+        journal.set_step_state(mid, planned.name, StepState.RUNNING)
+        try:
+            outcome = await step_for(planned, self.steps).run(
+                self.ctx, progress=progress, cancel=cancel
+            )
+        except CancelledError:
+            journal.set_step_state(mid, planned.name, StepState.PENDING)
+            raise
+        except FedimoveError as error:
+            journal.set_step_state(mid, planned.name, StepState.FAILED, last_error=error.code)
+            raise
+        journal.set_step_state(
+            mid,
+            planned.name,
+            outcome.state,
+            last_error=outcome.reason,
+            next_attempt_at=outcome.next_attempt_at,
+        )
+        return outcome
+
+    def _announce_wait(self, result: RunResult, progress: ProgressSink) -> None:
+        assert result.waiting_until is not None
+        reasons = sorted(set(result.waiting.values()) - {""})
+        progress(
+            ProgressEvent(
+                Phase.COPY,
+                status="waiting",
+                params={"until": result.waiting_until.isoformat(), "reasons": ",".join(reasons)},
+                eta=result.waiting_until,
+            )
+        )
+
+    def _seconds_until(self, moment: datetime) -> float:
+        return max(0.0, (moment - self.ctx.clock.now()).total_seconds())
