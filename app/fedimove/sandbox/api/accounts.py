@@ -118,9 +118,13 @@ def find_by_acct(ctx: Ctx, acct: str) -> Account | None:
 def _collection(ctx: Ctx, following: bool) -> Response:
     target = ctx.account_at()
     page = page_request(ctx, 40)
-    hidden = target.hide_collections and (ctx.account is None or ctx.account.id != target.id)
-    if hidden:
-        # Hidden collections are empty to others, complete for the owner [fediverse-apis.md §2].
+    viewer = ctx.account
+    hidden = target.hide_collections and (viewer is None or viewer.id != target.id)
+    blocked = viewer is not None and ctx.state.blocks.get(target.id, viewer.id) is not None
+    if hidden or blocked or target.suspended:
+        # Hidden collections are empty to others, complete for the owner; so are those of
+        # suspended accounts and of accounts that block the viewer [fediverse-apis.md §2;
+        # M: app/controllers/api/v1/accounts/follower_accounts_controller.rb `hide_results?`].
         return json_response([])
     index = (
         ctx.state.follows.owned(target.id) if following else ctx.state.follows.targeting(target.id)
@@ -152,7 +156,7 @@ async def following(ctx: Ctx) -> Response:
 @api("read", "read:statuses", auth="optional")
 async def statuses_of(ctx: Ctx) -> Response:
     author = ctx.account_at()
-    page = page_request(ctx, 20)
+    page = page_request(ctx, 20, with_min_id=True)
     rows = ctx.state.statuses_of.get(author.id)
     picked = (
         rows.page(limit=page.limit, max_id=page.max_id, since_id=page.since_id, min_id=page.min_id)

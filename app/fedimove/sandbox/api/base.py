@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from urllib.parse import quote
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -272,33 +273,39 @@ class PageRequest:
     max_id: int | None
     since_id: int | None
     min_id: int | None
-    limit_given: bool
+    raw_limit: str | None  # echoed as given in Link headers (`params.slice(:limit)`)
+    #: Relation collections use `paginate_by_max_id` (no min_id; prev link by since_id);
+    #: statuses use `paginate_by_id` (prev link by min_id) [M: app/controllers/api/v1/
+    #: accounts/follower_accounts_controller.rb, bookmarks_controller.rb, blocks_controller.rb].
+    prev_param: str
 
 
-def page_request(ctx: Ctx, default: int) -> PageRequest:
+def page_request(ctx: Ctx, default: int, *, with_min_id: bool = False) -> PageRequest:
     """Mastodon's `limit_param`: `min(abs(limit), 2 × default)`
     [M: app/controllers/api/base_controller.rb]."""
-    raw_limit = ctx.params.integer("limit")
-    limit = default if raw_limit is None else min(abs(raw_limit), default * 2)
+    raw = ctx.params.text("limit")
+    number = ctx.params.integer("limit")
+    limit = default if number is None else min(abs(number), default * 2)
     return PageRequest(
         limit,
         ctx.params.integer("max_id"),
         ctx.params.integer("since_id"),
-        ctx.params.integer("min_id"),
-        raw_limit is not None,
+        ctx.params.integer("min_id") if with_min_id else None,
+        raw if raw not in (None, "") else None,
+        "min_id" if with_min_id else "since_id",
     )
 
 
-def link_header(ctx: Ctx, page: PageRequest, row_ids: list[int], extra: str = "") -> str | None:
-    """`next` (older, max_id = last row) when the page is full; `prev` (newer, min_id = first
-    row) when it is not empty [M: app/controllers/concerns/api/pagination.rb]."""
+def link_header(ctx: Ctx, page: PageRequest, row_ids: list[int]) -> str | None:
+    """`next` (older: max_id = last row) when the page is full; `prev` (newer: since_id or
+    min_id = first row) when it is not empty [M: app/controllers/concerns/api/pagination.rb]."""
     base = ctx.instance.origin + ctx.request.url.path
-    prefix = f"limit={page.limit}&" if page.limit_given else ""
+    prefix = f"limit={quote(page.raw_limit)}&" if page.raw_limit is not None else ""
     links = []
     if row_ids and len(row_ids) >= page.limit:
-        links.append(f'<{base}?{prefix}{extra}max_id={row_ids[-1]}>; rel="next"')
+        links.append(f'<{base}?{prefix}max_id={row_ids[-1]}>; rel="next"')
     if row_ids:
-        links.append(f'<{base}?{prefix}{extra}min_id={row_ids[0]}>; rel="prev"')
+        links.append(f'<{base}?{prefix}{page.prev_param}={row_ids[0]}>; rel="prev"')
     return ", ".join(links) or None
 
 
