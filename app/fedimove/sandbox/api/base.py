@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import json
-from urllib.parse import quote
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
