@@ -23,6 +23,7 @@ from fedimove.cli.export_output import ProgressPrinter, print_preview, print_sna
 from fedimove.core.accounts import AccountsRegistry
 from fedimove.core.clock import SystemClock
 from fedimove.core.engine.preview import NewSide, build_preview
+from fedimove.core.engine.preview_probe_cache import ProbeCache
 from fedimove.core.engine.preview_servers import ServerProber
 from fedimove.core.engine.scheduler import SchedulerPool
 from fedimove.core.engine.snapshot import read_snapshot
@@ -202,6 +203,13 @@ async def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prober(sessions: Sessions) -> ServerProber:
+    if sessions.practice is not None:
+        return ServerProber(sessions.http)  # practice servers are not worth remembering
+    path = AppPaths.default().ensure().cache / "server-probes.json"
+    return ServerProber(sessions.http, remembered=ProbeCache(path, sessions.clock))
+
+
 async def _preview(args: argparse.Namespace) -> int:
     out = sys.stdout
     cancel = CancelToken()
@@ -219,7 +227,7 @@ async def _preview(args: argparse.Namespace) -> int:
         preview = await build_preview(
             old,
             new=side,
-            prober=ServerProber(sessions.http),
+            prober=_prober(sessions),
             now=sessions.clock.now(),
             progress=printer,
             cancel=cancel,

@@ -4,6 +4,7 @@ and a forecast per follower server from real probes."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from fedimove.core.engine.preview import NewSide, build_preview
 from fedimove.core.engine.preview_servers import (
@@ -148,3 +149,27 @@ def test_service_preview_carries_counts_reasons_and_scores() -> None:
     assert service.categories[0].skipped == {"is_new_account": 1}
     assert service.follower_servers[0].prediction is Prediction.WILL_MOVE
     assert service.follower_servers[0].confidence == 0.9
+
+
+async def test_probes_are_remembered_between_runs(practice: Practice, tmp_path: Path) -> None:
+    from fedimove.core.engine.preview_probe_cache import ProbeCache
+
+    path = tmp_path / "probes.json"
+    first = ServerProber(practice.http, remembered=ProbeCache(path, practice.clock))
+    origins = {
+        "gts.practice": practice.network.origin("gts.practice"),
+        "dead.example": "https://dead.example",
+    }
+    facts = await first.facts_for(origins)
+    assert facts["gts.practice"].software == "gotosocial"
+    assert not facts["dead.example"].reachable
+
+    again = ServerProber(practice.http, remembered=ProbeCache(path, practice.clock))
+    await again.facts_for(origins)
+    assert again.probes == 1  # only the unreachable one is probed again
+    practice.clock.advance(2 * 86400)
+    later = ServerProber(practice.http, remembered=ProbeCache(path, practice.clock))
+    await later.facts_for(origins)
+    assert later.probes == 2  # a day later, everything is probed afresh
+    path.write_text("{not json", encoding="utf-8")
+    assert ProbeCache(path, practice.clock).get("gts.practice") is None

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from fedimove.core.engine.preview_probe_cache import ProbeCache
 from fedimove.core.errors import FedimoveError, NetworkError
 from fedimove.core.servers.detect import probe_server
 from fedimove.core.servers.versions import Version, at_least
@@ -88,8 +89,15 @@ class ServerForecast:
 class ServerProber:
     """Probes follower servers, each at most once (a cache shared by every preview)."""
 
-    def __init__(self, http: httpx.AsyncClient, *, concurrency: int = 8) -> None:
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        concurrency: int = 8,
+        remembered: ProbeCache | None = None,
+    ) -> None:
         self.http = http
+        self.remembered = remembered
         self._cache: dict[str, ServerFacts] = {}
         self._limit = asyncio.Semaphore(concurrency)
         self.probes = 0
@@ -98,6 +106,10 @@ class ServerProber:
         cached = self._cache.get(domain)
         if cached is not None:
             return cached
+        known = self.remembered.get(domain) if self.remembered else None
+        if known is not None:
+            self._cache[domain] = ServerFacts(domain, True, *known)
+            return self._cache[domain]
         async with self._limit:
             self.probes += 1
             try:
@@ -108,10 +120,14 @@ class ServerProber:
             except FedimoveError:
                 facts = ServerFacts(domain, True)  # answers, but not as a Fediverse server
         self._cache[domain] = facts
+        if self.remembered is not None and facts.reachable:
+            self.remembered.put(domain, facts.software, facts.version)
         return facts
 
     async def facts_for(self, origins: Mapping[str, str]) -> dict[str, ServerFacts]:
         found = await asyncio.gather(*(self.facts(d, o) for d, o in origins.items()))
+        if self.remembered is not None:
+            self.remembered.save()
         return {facts.domain: facts for facts in found}
 
 
