@@ -50,6 +50,7 @@ manifests: st.SearchStrategy[Manifest] = st.recursive(
 
 
 @given(manifests)
+@settings(deadline=None)
 def test_manifest_round_trips_and_is_real_yaml(manifest: Manifest) -> None:
     text = dump_manifest(manifest)
     assert load_manifest(text) == manifest
