@@ -7,6 +7,7 @@ over real HTTP. Every request Fedimove sends is checked against ../contracts/.
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -21,6 +22,7 @@ from fedimove.core.accounts import AccountsRegistry
 from fedimove.core.errors import AuthStateMismatchError, TokenInvalidError, WrongAccountError
 from fedimove.core.http import make_client
 from fedimove.core.oauth.flow import SignInFlow
+from fedimove.core.oauth.registration import RegistrationCache, loopback_port
 from fedimove.core.oauth.scopes import Operation
 from fedimove.core.oauth.tokens import verify_credentials
 from fedimove.core.servers.base import RedirectRule
@@ -188,14 +190,25 @@ async def test_registration_is_cached_per_server_and_renewed_for_a_new_exact_por
         client.event_hooks["request"].append(_keep(sent))
         gts = await detect(f"@{handle}", client)
         mastodon = await detect("@anna@old.practice", client)
-        for _ in range(2):
+
+        async def sign_in_both() -> None:
             for target, user in ((gts, "tester"), (mastodon, "anna")):
                 password = password_for(network, f"{user}@{target.server.host}")
                 browser = Browser(network, user, password, ContractRecorder(target.server.software))
                 flow = SignInFlow(client, secrets=secrets, paths=paths, open_url=browser)
                 await flow.sign_in(target, within=30)
+
+        await sign_in_both()
+        await sign_in_both()  # GoToSocial's registered port is free again: reused
+        registered = RegistrationCache(paths.data).get("https://gts.practice")
+        assert registered is not None
+        with socket.socket() as squatter:  # another program took that port meanwhile
+            squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            squatter.bind(("127.0.0.1", loopback_port(registered.redirect_uris[0])))
+            squatter.listen()
+            await sign_in_both()
     registrations = [r.url.host for r in sent if r.url.path == "/api/v1/apps"]
-    # GoToSocial matches the redirect exactly: each new loopback port needs a registration;
+    # GoToSocial matches the redirect exactly: only a new loopback port needs a registration;
     # Mastodon ignores the loopback port, so one registration serves every sign-in.
     assert registrations.count("gts.practice") == 2
     assert registrations.count("old.practice") == 1

@@ -39,6 +39,7 @@ from fedimove.core.oauth.registration import (
     AppRegistration,
     RegistrationCache,
     ensure_registration,
+    loopback_port,
 )
 from fedimove.core.oauth.scopes import Operation, scope_string, scopes_for
 from fedimove.core.oauth.tokens import (
@@ -51,7 +52,7 @@ from fedimove.core.oauth.tokens import (
     verify_credentials,
 )
 from fedimove.core.progress import CancelToken
-from fedimove.core.servers.base import ServerInfo, SignInMethod
+from fedimove.core.servers.base import RedirectRule, ServerInfo, SignInMethod
 from fedimove.core.servers.detect import DetectedTarget
 from fedimove.core.storage.paths import AppPaths
 from fedimove.core.storage.secrets import SecretStore, client_secret_key
@@ -133,7 +134,7 @@ class SignInFlow:
         register_scopes = scopes_for(Operation.REGISTER, server.software, server.version)
         attempt = AuthorizationSecrets()
         if use_browser:
-            async with LoopbackListener() as listener:
+            async with await self._listener(server) as listener:
                 redirect_uri = listener.redirect_uri
                 registration, secret = await self._registration(
                     server, redirect_uri, register_scopes
@@ -193,6 +194,18 @@ class SignInFlow:
         self._secrets.delete(account.token_key)
         self.accounts.remove(account.handle)
         return revoked
+
+    async def _listener(self, server: ServerInfo) -> LoopbackListener:
+        """On exact-match servers, listen on the port already registered when it is free, so
+        one registration serves many sign-ins; otherwise any free port."""
+        port = 0
+        cached = self.cache.get(server.origin)
+        if cached is not None and server.capabilities.redirect_rule is RedirectRule.EXACT:
+            port = next((p for p in map(loopback_port, cached.redirect_uris) if p), 0)
+        try:
+            return await LoopbackListener(port=port).start()
+        except OSError:
+            return await LoopbackListener().start()
 
     async def _registration(
         self, server: ServerInfo, redirect_uri: str, scopes: tuple[str, ...]

@@ -51,9 +51,16 @@ class LoopbackListener:
         self.mismatched_requests = 0
 
     async def __aenter__(self) -> LoopbackListener:
-        self._result = asyncio.get_running_loop().create_future()
-        self._server = await asyncio.start_server(self._handle, LOOPBACK_HOST, self._requested_port)
-        self._port = int(self._server.sockets[0].getsockname()[1])
+        return await self.start()
+
+    async def start(self) -> LoopbackListener:
+        """Bind and listen (once); raises OSError when the requested port is taken."""
+        if self._server is None:
+            self._result = asyncio.get_running_loop().create_future()
+            self._server = await asyncio.start_server(
+                self._handle, LOOPBACK_HOST, self._requested_port
+            )
+            self._port = int(self._server.sockets[0].getsockname()[1])
         return self
 
     async def __aexit__(

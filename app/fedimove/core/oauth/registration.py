@@ -60,6 +60,15 @@ def redirect_matches(registered: str, requested: str, rule: RedirectRule) -> boo
     return loopback_ip and (a.scheme, a.path, a.query) == (b.scheme, b.path, b.query)
 
 
+def loopback_port(uri: str) -> int:
+    """The port of a registered `http://127.0.0.1:PORT/...` redirect URI (0 for others)."""
+    try:
+        parsed = httpx.URL(uri)
+    except (httpx.InvalidURL, ValueError):
+        return 0
+    return (parsed.port or 0) if parsed.scheme == "http" and parsed.host == "127.0.0.1" else 0
+
+
 def redirect_uris_to_register(server: ServerInfo, redirect_uri: str) -> tuple[str, ...]:
     if server.capabilities.redirect_rule is RedirectRule.LOOPBACK_ANY_PORT:
         loopback = LOOPBACK_ANY_PORT_URI if redirect_uri != OOB_URI else ""
