@@ -173,3 +173,16 @@ async def test_probes_are_remembered_between_runs(practice: Practice, tmp_path: 
     assert later.probes == 2  # a day later, everything is probed afresh
     path.write_text("{not json", encoding="utf-8")
     assert ProbeCache(path, practice.clock).get("gts.practice") is None
+
+
+def test_obfuscated_blocks_match_by_digest() -> None:
+    import hashlib
+
+    from fedimove.core.engine.preview_servers import blocked_severity
+
+    digest = hashlib.sha256(b"spam.example").hexdigest()
+    blocks = ((f"sha256:{digest}", "suspend"), ("other.example", "silence"))
+    assert blocked_severity("spam.example", blocks) == "suspend"
+    assert blocked_severity("eu.spam.example", blocks) == "suspend"
+    assert blocked_severity("a.other.example", blocks) == "silence"
+    assert blocked_severity("example", blocks) is None

@@ -4,10 +4,12 @@ minimum number of requests and never a 429."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from fedimove.core.engine.snapshot import AccountSnapshot, read_snapshot
+from fedimove.core.engine.snapshot_export import build_outbox
 from fedimove.core.errors import CancelledError
 from fedimove.core.models import Category
 from fedimove.core.progress import CancelToken, ProgressRecorder, discard_progress
@@ -136,3 +138,29 @@ async def test_cancel_stops_the_read(practice: Practice) -> None:
 
     with pytest.raises(CancelledError):
         await read_snapshot(client, progress=cancel_on_first_page, cancel=cancel)
+
+
+async def test_outbox_holds_notes_and_boosts(practice: Practice, tmp_path: Path) -> None:
+    client = await practice.client(OLD)
+    snap = await read_snapshot(
+        client,
+        progress=discard_progress,
+        cancel=CancelToken(),
+        include_posts=True,
+        categories={Category.PROFILE},
+    )
+    snap.posts.append(
+        {
+            "uri": "https://old.practice/users/anna/statuses/9/activity-boost",
+            "created_at": "2026-01-01T00:00:00Z",
+            "reblog": {"uri": "https://gts.practice/users/cai2/statuses/5"},
+        }
+    )
+    outbox = await build_outbox(client, snap, tmp_path)
+    kinds = [item["type"] for item in outbox.document["orderedItems"]]
+    assert kinds == ["Create"] * practice.network.ground_truth.statuses + ["Announce"]
+    first = outbox.document["orderedItems"][0]
+    assert first["object"]["type"] == "Note"
+    assert first["object"]["content"]
+    assert first["actor"] == snap.account.uri
+    assert outbox.document["orderedItems"][-1]["object"].startswith("https://gts.practice/")

@@ -10,6 +10,7 @@ an incoming `Move` and since which version. Each prediction carries its confiden
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -141,10 +142,13 @@ def origin_of(actor_uri: str, domain: str) -> str:
 
 
 def blocked_severity(domain: str, blocks: Iterable[tuple[str, str]]) -> str | None:
-    """The new server's block on `domain` or one of its parents (blocks cover subdomains)."""
-    domain = domain.lower()
+    """The new server's block on `domain` or one of its parents (blocks cover subdomains);
+    obfuscated entries (`sha256:<digest>`) match by the digest of the domain or a parent."""
+    labels = domain.lower().split(".")
+    candidates = {".".join(labels[i:]) for i in range(len(labels))}
+    digests = {f"sha256:{hashlib.sha256(c.encode()).hexdigest()}" for c in candidates}
     for blocked, severity in blocks:
-        if domain == blocked or domain.endswith(f".{blocked}"):
+        if blocked in candidates or blocked in digests:
             return severity
     return None
 

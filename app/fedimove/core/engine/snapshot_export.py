@@ -51,6 +51,16 @@ def _image(media: MediaFile | None) -> ProfileImage | None:
 
 
 def _activity(post: dict[str, Any], actor: str, attachments: list[dict[str, Any]]) -> Any:
+    """A boost becomes an Announce of the original; anything else a Create of a Note."""
+    reblog = post.get("reblog")
+    if isinstance(reblog, dict):
+        return {
+            "id": f"{post.get('uri')}/activity",
+            "type": "Announce",
+            "actor": actor,
+            "published": post.get("created_at"),
+            "object": reblog.get("uri"),
+        }
     note = {
         "id": post.get("uri"),
         "type": "Note",

@@ -40,6 +40,14 @@ class OwnAccount:
     moved: bool = False
 
 
+def _block_key(item: dict[str, Any]) -> str:
+    """The blocked domain, or `sha256:<digest>` when the server shows it obfuscated
+    (`exa***.com`): the digest still identifies it (MD entities/DomainBlock.md)."""
+    domain = parse.text(item.get("domain"), 253).lower()
+    digest = parse.text(item.get("digest"), 64).lower()
+    return f"sha256:{digest}" if "*" in domain and digest else domain
+
+
 def _count(value: Any) -> int:
     return value if isinstance(value, int) and value >= 0 else 0
 
@@ -159,7 +167,7 @@ class RestReader(RestSession):
                 return None
             raise
         return [
-            (parse.text(item.get("domain"), 253).lower(), parse.text(item.get("severity"), 16))
+            (_block_key(item), parse.text(item.get("severity"), 16))
             for item in parse.objects(body)
             if parse.text(item.get("domain"))
         ]
