@@ -1,0 +1,19 @@
+"""The practice Fediverse: Mastodon- and GoToSocial-faithful servers in one process.
+
+It is the client's examiner, so it imports nothing of the client's logic (only
+`fedimove.core.errors` and `fedimove.core.clock`) and nothing of Qt.
+
+Public API::
+
+    net = PracticeNetwork.from_scenario("small", clock=clock, seed=1)   # network.py
+    net.transport, net.instance(name), net.origin(name), net.hosts, net.demo_logins,
+    net.ground_truth                                                      # scenarios.GroundTruth
+    async with net.serve_http() as served: served.origin(name)            # loopback ports
+    await complete_authorization(client, url, user, password)            # testing.py
+    with serve_in_thread(net) as served: ...                              # for sync clients
+
+Where things live: `state.py` (data model and indexes), `instance.py` (one server: flavour,
+origin, knobs, OAuth store, limiter, Starlette app, `add_routes`, `inbox_handlers`,
+`federation`), `flavours.py`, `oauth*.py`, `api/` (REST, one module per area), `limits.py`,
+`render.py` (entity shapes), `resolve.py` (WebFinger + actor fetch), `scenarios.py`.
+"""

@@ -98,11 +98,20 @@ class Instance:
     # --- identity and URLs ------------------------------------------------------------------
 
     @property
+    def origin(self) -> str:
+        return self._origin
+
+    @origin.setter
+    def origin(self, origin: str) -> None:
+        self._origin = origin.rstrip("/")
+        self._domain = urlsplit(self._origin).netloc
+
+    @property
     def domain(self) -> str:
-        return urlsplit(self.origin).netloc
+        return self._domain
 
     def set_origin(self, origin: str) -> None:
-        self.origin = origin.rstrip("/")
+        self.origin = origin
 
     def origin_of(self, home: str) -> str:
         return self.origin if home == self.name else self.directory.origin_of(home)
