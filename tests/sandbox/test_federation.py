@@ -175,3 +175,30 @@ async def test_new_server_domain_blocks(client: httpx.AsyncClient, net: Practice
         )
         assert has_request is expect_request
         assert copy is None or new.state.follows.get(copy.id, anna.id) is None
+
+
+async def test_a_move_federates_over_loopback() -> None:
+    """Served on 127.0.0.1 ports, instances deliver to each other over real HTTP."""
+    import random
+
+    from fedimove.core.clock import SimulatedClock, utc
+    from fedimove.sandbox.federation import install
+    from fedimove.sandbox.federation_move import start_move
+    from fedimove.sandbox.scenario_parts import Builder
+
+    net = PracticeNetwork(clock=SimulatedClock(utc(2026, 3, 2)), seed=2)
+    builder = Builder(net, random.Random(2))
+    old, new, fans = (net.add_instance(n) for n in ("a.practice", "b.practice", "c.practice"))
+    now = net.clock.now()
+    zoe_old, zoe_new = builder.local(old, "zoe", now), builder.local(new, "zoe", now)
+    for index in range(2):
+        builder.connect((fans, builder.local(fans, f"fan{index}", now)), (old, zoe_old))
+    layer = install(net)
+    async with net.serve_http():
+        assert old.origin.startswith("http://127.0.0.1:")
+        zoe_new.also_known_as = [old.actor_uri(zoe_old)]
+        start_move(old, zoe_old, new.actor_uri(zoe_new))
+        while layer.jobs.running:
+            await layer.advance(2, step=2)
+        assert new.state.followers_count(zoe_new.id) == 2
+        assert old.state.followers_count(zoe_old.id) == 0
