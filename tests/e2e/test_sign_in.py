@@ -290,3 +290,21 @@ async def test_paste_an_access_token_as_a_last_resort(
         account = await flow.sign_in_with_token(target, f"  {token}\n")
     assert account.account_id == first.account_id
     assert secrets.get(account.token_key) == token
+
+
+@pytest.mark.parametrize(
+    ("text", "acct"),
+    [
+        ("https://old.practice/@anna", "anna@old.practice"),
+        ("https://gts.practice/@anna@old.practice", "anna@old.practice"),
+        ("anna@old.practice", "anna@old.practice"),
+    ],
+)
+async def test_a_profile_address_names_the_account(
+    network: PracticeNetwork, text: str, acct: str
+) -> None:
+    async with make_client(transport=network.transport) as client:
+        target = await detect(text, client)
+    assert target.handle is not None
+    assert target.handle.acct == acct
+    assert target.server.origin == "https://old.practice"

@@ -146,7 +146,11 @@ async def register_app(
     reply = await request_json(client, "POST", f"{server.origin}/api/v1/apps", json_body=body)
     raise_if_server_down(reply, server.host)
     if reply.status == 429:
-        raise RateLimitedError("app registration rate limited", status=429, host=server.host)
+        # Mastodon: 5 registrations per 10 minutes per IP; the header says when to try again.
+        reset = reply.headers.get("X-RateLimit-Reset", "")[:40] or None
+        raise RateLimitedError(
+            "app registration rate limited", status=429, host=server.host, reset=reset
+        )
     if not reply.ok:
         raise AppRegistrationError("app registration refused", status=reply.status)
     document = reply.object or {}

@@ -37,6 +37,7 @@ NODEINFO_SCHEMAS = (
     "http://nodeinfo.diaspora.software/ns/schema/2.0",
 )
 ACTOR_TYPES = ("application/activity+json", "application/ld+json")
+_PROFILE_PATH = re.compile(r"/@(?P<user>[A-Za-z0-9_.\-]+)(?:@(?P<domain>[A-Za-z0-9.\-:]+))?/?")
 _SOFTWARE_NAME = re.compile(r"[a-z0-9][a-z0-9._+\-]{0,63}")
 
 ADAPTERS: tuple[ServerAdapter, ...] = (
@@ -80,6 +81,9 @@ async def detect(
     locator = locator or Locator()
     cleaned = text.strip()
     if "://" in cleaned:
+        profile = _handle_from_profile_url(cleaned)
+        if profile is not None:
+            return await _detect_handle(profile, client, locator)
         return DetectedTarget(await detect_server(origin_from_url(cleaned), client))
     if "@" in cleaned.lstrip("@"):
         return await _detect_handle(Handle.parse(cleaned), client, locator)
@@ -98,6 +102,17 @@ def origin_from_url(url: str) -> str:
     port = f":{parsed.port}" if parsed.port else ""
     host = f"[{parsed.host}]" if ":" in parsed.host else parsed.host
     return f"{parsed.scheme}://{host}{port}"
+
+
+def _handle_from_profile_url(url: str) -> Handle | None:
+    """`https://host/@anna` (or `/@anna@other.host`, a remote profile) names an account."""
+    origin = origin_from_url(url)
+    path = httpx.URL(url).path
+    match = _PROFILE_PATH.fullmatch(path)
+    if not match:
+        return None
+    domain = match["domain"] or origin.split("://", 1)[1]
+    return Handle.parse(f"{match['user']}@{domain}")
 
 
 async def _detect_handle(

@@ -80,8 +80,10 @@ class RestClient(RestReader):
 
     # --- relations --------------------------------------------------------------------------
 
-    async def _relation(self, path: str, data: FormData = ()) -> parse.Relationship:
-        body = await self.call("POST", path, data=data)
+    async def _relation(
+        self, path: str, data: FormData = (), family: str = ""
+    ) -> parse.Relationship:
+        body = await self.call("POST", path, data=data, family=family)
         if not isinstance(body, dict):
             raise ServerError("unexpected answer", host=self.host)
         return parse.relationship(body)
@@ -96,7 +98,7 @@ class RestClient(RestReader):
     ) -> parse.Relationship:
         data = [("reblogs", _bool(reblogs)), ("notify", _bool(notify))]
         data += [("languages[]", code) for code in languages or ()]
-        return await self._relation(f"/api/v1/accounts/{account_id}/follow", data)
+        return await self._relation(f"/api/v1/accounts/{account_id}/follow", data, "follows")
 
     async def block(self, account_id: str) -> parse.Relationship:
         return await self._relation(f"/api/v1/accounts/{account_id}/block")

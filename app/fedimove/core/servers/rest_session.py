@@ -112,8 +112,8 @@ class RestSession:
         slot = Slot(self._fingerprint, self.user_key)
         return self.scheduler.eta(requests, paged=paged, slot=slot)
 
-    def _slot(self, url: str, *, idempotent: bool) -> Slot:
-        return Slot(self._fingerprint, self.user_key, is_paged(url), idempotent)
+    def _slot(self, url: str, *, idempotent: bool, family: str = "") -> Slot:
+        return Slot(self._fingerprint, self.user_key, is_paged(url), idempotent, family)
 
     def _url(self, path: str) -> str:
         return path if path.startswith(("https://", "http://")) else self.origin + path
@@ -127,6 +127,7 @@ class RestSession:
         data: FormData | None = None,
         files: Files | None = None,
         idempotent: bool = True,
+        family: str = "",
     ) -> RestReply:
         """Send one API request (through the scheduler) and return the answer, whatever it is."""
         url = self._url(path)
@@ -150,7 +151,7 @@ class RestSession:
             return RestReply(response.status_code, response.headers, _parse_json(raw))
 
         return await self.scheduler.run(
-            send, self._slot(url, idempotent=idempotent), cancel=self.cancel
+            send, self._slot(url, idempotent=idempotent, family=family), cancel=self.cancel
         )
 
     async def call(self, method: str, path: str, **kwargs: Any) -> Any:
