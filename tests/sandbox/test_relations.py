@@ -117,3 +117,31 @@ async def test_endorsements_need_a_follow_and_notes_are_private(
     assert [
         a["id"] for a in (await client.get(f"{NEW}/api/v1/endorsements", headers=h)).json()
     ] == [other]
+
+
+async def test_a_moved_account_is_disabled_but_public_routes_answer(
+    client: httpx.AsyncClient, net: PracticeNetwork
+) -> None:
+    token = await sign_in(client, net, *net.demo_logins[0])
+    h = auth(token)
+    old = net.instance("old.practice")
+    anna = old.state.find("anna", old.name)
+    assert anna is not None
+    await client.get(
+        "https://old.practice/api/v2/search",
+        headers=h,
+        params={"q": "anna@new.practice", "resolve": "true"},
+    )
+    anna.moved_to = "https://new.practice/users/anna"
+    me = await client.get("https://old.practice/api/v1/accounts/verify_credentials", headers=h)
+    assert me.status_code == 403
+    assert me.json() == {"error": "Your login is currently disabled"}
+    assert (await client.get("https://old.practice/api/v1/bookmarks", headers=h)).status_code == 403
+    app = await client.get("https://old.practice/api/v1/apps/verify_credentials", headers=h)
+    assert app.status_code == 200
+    followers = await client.get(
+        f"https://old.practice/api/v1/accounts/{anna.id}/followers", headers=h
+    )
+    assert followers.status_code == 200
+    shown = (await client.get(f"https://old.practice/api/v1/accounts/{anna.id}")).json()
+    assert shown["moved"]["acct"] == "anna@new.practice"
