@@ -308,3 +308,20 @@ async def test_a_profile_address_names_the_account(
     assert target.handle is not None
     assert target.handle.acct == acct
     assert target.server.origin == "https://old.practice"
+
+
+async def test_sign_out_while_the_server_is_down_still_forgets_locally(
+    network: PracticeNetwork, paths: AppPaths, secrets: SecretStore, memory_keyring: MemoryKeyring
+) -> None:
+    recorder = ContractRecorder("mastodon")
+    browser = Browser(network, "anna", password_for(network, "anna@old.practice"), recorder)
+    async with await _client(network, recorder) as client:
+        target = await detect("@anna@old.practice", client)
+        flow = SignInFlow(client, secrets=secrets, paths=paths, open_url=browser)
+        account = await flow.sign_in(target, within=30)
+        network.instance("old.practice").knobs.reachable = False
+        assert await flow.sign_out(account) is False
+        flow.forget_app(account.origin)
+    assert AccountsRegistry(paths).all() == []
+    assert memory_keyring.values == {}  # neither the token nor the client secret is left
+    assert RegistrationCache(paths.data).get(account.origin) is None

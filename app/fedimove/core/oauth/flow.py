@@ -26,6 +26,7 @@ from fedimove.core.errors import (
     AuthError,
     AuthStateMismatchError,
     NetworkError,
+    ServerError,
     ServerTooOldError,
     UnsupportedServerError,
     WrongAccountError,
@@ -189,11 +190,18 @@ class SignInFlow:
             credentials = ClientCredentials(account.client_id, secret)
             try:
                 revoked = await revoke_token(self._client, account.origin, credentials, token)
-            except NetworkError:
+            except (NetworkError, ServerError):
                 revoked = False  # forget locally anyway; the user is told to revoke by hand
         self._secrets.delete(account.token_key)
         self.accounts.remove(account.handle)
         return revoked
+
+    def forget_app(self, origin: str) -> None:
+        """Drop the app registration for `origin` and its client secret (DESIGN §0.16 finish)."""
+        cached = self.cache.get(origin)
+        if cached is not None:
+            self._secrets.delete(client_secret_key(origin, cached.client_id))
+            self.cache.forget(origin)
 
     async def _listener(self, server: ServerInfo) -> LoopbackListener:
         """On exact-match servers, listen on the port already registered when it is free, so
