@@ -328,3 +328,58 @@ def test_pool_shares_one_scheduler_per_host() -> None:
     first = pool.for_host("Old.Practice", [TOKEN_BUDGET])
     assert pool.for_host("old.practice", [TOKEN_BUDGET]) is first
     assert pool.for_host("new.practice", [TOKEN_BUDGET]) is not first
+
+
+async def test_follow_family_headers_do_not_stand_in_for_the_api_window() -> None:
+    """Mastodon answers follows with the 400-per-day family's headers (§5.2): they must limit
+    follows only, never hold every other request until midnight."""
+    clock = SimulatedClock(utc(2026, 1, 1, 9, 0), autojump=True)
+    api = WindowServer(clock, limit=300, period=300, headers=True)
+    follows_left = 25  # late in the UTC day: fewer follows left than API requests
+    midnight = iso(utc(2026, 1, 2))
+
+    async def follow() -> Reply:
+        nonlocal follows_left
+        await api()  # a follow also counts against the API window
+        follows_left -= 1
+        return Reply(
+            200,
+            {
+                "X-RateLimit-Limit": "400",
+                "X-RateLimit-Remaining": str(follows_left),
+                "X-RateLimit-Reset": midnight,
+            },
+        )
+
+    sched = scheduler(clock)
+    for index in range(500):
+        if index % 25 == 0:
+            await sched.run(follow, Slot(token="t", user="1", family="follows"))
+        else:
+            await sched.run(api, Slot(token="t", user="1"))
+    assert api.refused == 0
+    assert clock.monotonic() < 30 * 60  # API windows only, not until 00:00 UTC
+
+
+async def test_follow_family_limit_waits_for_its_reset() -> None:
+    clock = SimulatedClock(utc(2026, 1, 1, 23, 0), autojump=True)
+    midnight = utc(2026, 1, 2)
+    left = 2
+
+    async def follow() -> Reply:
+        nonlocal left
+        left -= 1
+        return Reply(
+            200,
+            {
+                "X-RateLimit-Limit": "400",
+                "X-RateLimit-Remaining": str(max(0, left)),
+                "X-RateLimit-Reset": iso(midnight),
+            },
+        )
+
+    sched = scheduler(clock)
+    for _ in range(3):
+        await sched.run(follow, Slot(token="t", user="1", family="follows"))
+    assert clock.now() >= midnight  # the third follow waited for the daily reset
+    assert left == -1

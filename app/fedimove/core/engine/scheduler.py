@@ -41,6 +41,8 @@ RESET_MARGIN = timedelta(seconds=1)
 DEFAULT_LIMIT_WAIT = 60.0
 #: Mastodon's and GoToSocial's API windows, for servers that declared no budget.
 DEFAULT_PERIOD = timedelta(minutes=5)
+#: Action families (follows) count per UTC day on Mastodon.
+FAMILY_PERIOD = timedelta(days=1)
 
 
 class ReplyLike(Protocol):
@@ -66,6 +68,9 @@ class Slot:
     #: Safe to send twice (reads, follow, block...). Creating a list is not: only retried when
     #: the server surely did not act on it (connect failure, 429, 503).
     idempotent: bool = True
+    #: An action family with its own server-side limit whose headers answer for it alone
+    #: (Mastodon's follows: 400 per UTC day, `override_rate_limit_headers`, §5.2).
+    family: str = ""
 
     def subject(self, key: str) -> str:
         if key == "token":
@@ -189,7 +194,7 @@ class RequestScheduler:
         declared."""
         windows: list[DeclaredWindow | AnnouncedWindow] = []
         for scope in self._scopes(slot):
-            announced = self._announced.get((self._announce_subject(slot, scope), scope))
+            announced = self._announced.get((self._announce_subject(slot, scope), str(scope)))
             if announced is not None:
                 windows.append(announced)
                 continue
@@ -197,7 +202,14 @@ class RequestScheduler:
                 if scope_of(budget) is scope:
                     key = (budget.name, slot.subject(budget.key))
                     windows.append(self._declared.setdefault(key, DeclaredWindow(budget)))
+        if slot.family:
+            family = self._announced.get(self._family_key(slot))
+            windows.extend([family] if family is not None else [])
         return windows
+
+    @staticmethod
+    def _family_key(slot: Slot) -> tuple[str, str]:
+        return slot.subject("user"), f"family:{slot.family}"
 
     def _scopes(self, slot: Slot) -> list[BudgetScope]:
         scopes = [BudgetScope.ALL]
@@ -244,11 +256,14 @@ class RequestScheduler:
         if headers is None:
             return
         scope = BudgetScope.PAGED if BudgetScope.PAGED in self._scopes(slot) else BudgetScope.ALL
-        key = (self._announce_subject(slot, scope), scope)
+        key = (self._announce_subject(slot, scope), str(scope))
+        period = self._period(scope)
+        if slot.family:
+            # These headers describe the family's own limit, not the API window.
+            key, period = self._family_key(slot), FAMILY_PERIOD
         window = self._announced.get(key)
         if window is None:
             in_flight = sum(w.in_flight for w in self._windows(slot))
-            period = self._period(scope)
             self._announced[key] = AnnouncedWindow.from_headers(headers, in_flight, period)
         else:
             window.update(headers, self.clock.now())
