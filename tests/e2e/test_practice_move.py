@@ -23,7 +23,14 @@ import pytest
 from fedimove.core.clock import SimulatedClock, utc
 from fedimove.sandbox.federation import FederationLayer, layer_of
 from fedimove.sandbox.network import PracticeNetwork
-from fedimove.sandbox.scenario_failures import LOST, MOVED, REQUESTED, STAYED, expected_outcomes
+from fedimove.sandbox.scenario_failures import (
+    LOST,
+    MOVED,
+    REQUESTED,
+    STAYED,
+    expected_outcomes,
+    facts_of,
+)
 from fedimove.sandbox.scenario_parts import Builder
 
 REDIRECT = "http://127.0.0.1:8765/callback"
@@ -227,7 +234,7 @@ async def test_mastodon_refuses_a_second_move_for_30_days(
     world: tuple[PracticeNetwork, httpx.AsyncClient], clock: SimulatedClock
 ) -> None:
     network, _http = world
-    truth, facts = network.ground_truth, network.failure_facts  # type: ignore[attr-defined]
+    truth, facts = network.ground_truth, facts_of(network)
     old = await sign_in(network, "old.practice", truth.old, truth.passwords[truth.old])
     new = await sign_in(network, "new.practice", truth.new, truth.passwords[truth.new])
     other = await sign_in(
@@ -256,7 +263,7 @@ async def test_move_to_a_locked_account_leaves_follow_requests(
     world: tuple[PracticeNetwork, httpx.AsyncClient],
 ) -> None:
     network, _http = world
-    truth, facts = network.ground_truth, network.failure_facts  # type: ignore[attr-defined]
+    truth, facts = network.ground_truth, facts_of(network)
     old = await sign_in(network, "old.practice", truth.old, truth.passwords[truth.old])
     locked = await sign_in(
         network, "new.practice", facts.locked_target, facts.passwords[facts.locked_target]

@@ -149,6 +149,7 @@ def install(network: PracticeNetwork) -> FederationLayer:
         federation_inbox,
         gts_move,
         settings_imports,
+        settings_migration,
         settings_pages,
     )
 
@@ -168,7 +169,7 @@ def install(network: PracticeNetwork) -> FederationLayer:
         if instance.flavour.is_gotosocial:
             routes += gts_move.ROUTES
         elif instance.flavour.software == "mastodon":
-            routes += settings_pages.ROUTES + settings_imports.ROUTES
+            routes += settings_pages.ROUTES + settings_migration.ROUTES + settings_imports.ROUTES
         instance.add_routes(routes)
     return layer
 

@@ -71,10 +71,12 @@ async def alias(ctx: Ctx) -> Response:
     """Replaces the aliases with the given URIs (de-duplicated, self skipped; an empty list
     clears them); each must dereference. Note: the code replaces, not appends
     [GTS: internal/processing/account/alias.go]."""
-    me, instance = ctx.me, ctx.instance
+    me, instance, params = ctx.me, ctx.instance, ctx.params
+    if "also_known_as_uris" not in params and "also_known_as_uris[]" not in params:
+        raise bad_request("also_known_as_uris is required (send it empty to clear the aliases)")
     wanted: list[str] = []
-    for raw in ctx.params.texts("also_known_as_uris"):
-        uri = _http_uri(raw.strip(), "also_known_as_uri")
+    for raw in (v.strip() for v in params.texts("also_known_as_uris") if v.strip()):
+        uri = _http_uri(raw, "also_known_as_uri")
         if uri in wanted or uri == instance.actor_uri(me):
             continue
         fetched = await fetch_actor(instance, uri)

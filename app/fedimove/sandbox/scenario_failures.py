@@ -91,6 +91,13 @@ def add_failure_cases(network: PracticeNetwork) -> FailureFacts:
     return facts
 
 
+def facts_of(network: PracticeNetwork) -> FailureFacts:
+    facts = getattr(network, "failure_facts", None)
+    if not isinstance(facts, FailureFacts):
+        raise LookupError("this network has no failure cases (only the `small` scenario has)")
+    return facts
+
+
 def _make_room(network: PracticeNetwork, truth: GroundTruth, count: int) -> None:
     """Unfollow the newest `count` followers on the base instances, so the scenario keeps its
     120 followers once the failure instances add theirs."""
@@ -131,7 +138,7 @@ def expected_outcomes(
     """Where each follower of anna@old.practice (by `user@instance-name`) ends after she moves
     to anna@new.practice (or to the locked variant), as the real software would leave it
     [fediverse-apis.md §6.2; DESIGN §0.3]."""
-    facts: FailureFacts = network.failure_facts  # type: ignore[attr-defined]
+    facts = facts_of(network)
     truth: GroundTruth = network.ground_truth
     new = network.instance(NEW)
     outcomes: dict[str, Expected] = {}
