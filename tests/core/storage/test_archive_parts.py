@@ -195,3 +195,10 @@ snapshots = st.builds(
 def test_any_snapshot_survives_the_json_record(snapshot: Snapshot) -> None:
     encoded = json.loads(json.dumps(snapshot_to_json(snapshot)))
     assert snapshot_from_json(encoded) == snapshot
+
+
+def test_an_own_passphrase_that_looks_like_a_phrase_is_used_as_typed(tmp_path: Path) -> None:
+    own = "abcdefghjkmnpqrstvwxyz0123456789"  # 32 Crockford characters, but the user's own
+    path = tmp_path / "b.age"
+    write_archive(path, rich_snapshot(), own, work_factor=2)
+    assert read_archive(path, own).snapshot == rich_snapshot()

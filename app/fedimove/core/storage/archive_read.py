@@ -27,6 +27,7 @@ from fedimove.core.errors import (
     ArchiveTamperedError,
     ArchiveTruncatedError,
     ArchiveUnsupportedError,
+    ArchiveWrongPassphraseError,
     StorageError,
 )
 from fedimove.core.storage.age import CHUNK_SIZE, ENCRYPTED_CHUNK_SIZE, TAG_SIZE, AgeReader
@@ -68,7 +69,8 @@ class DecryptedArchive:
 
     def __init__(self, path: Path, passphrase: str, *, work_dir: Path | None = None) -> None:
         self.path = path
-        self._passphrase = normalize_passphrase(passphrase)
+        # As typed first; then, if that fails, as a recovery phrase typed loosely.
+        self._passphrases = list(dict.fromkeys([passphrase, normalize_passphrase(passphrase)]))
         self._work_dir = work_dir
         self._plain: IO[bytes] | None = None
         self._tar: tarfile.TarFile | None = None
@@ -118,8 +120,16 @@ class DecryptedArchive:
             else:
                 self._decrypt_stream(src, self.path.stat().st_size, dest)
 
+    def _open_reader(self, src: IO[bytes]) -> AgeReader:
+        for passphrase in self._passphrases[:-1]:
+            try:
+                return AgeReader(src, passphrase=passphrase)
+            except ArchiveWrongPassphraseError:
+                src.seek(0)
+        return AgeReader(src, passphrase=self._passphrases[-1])
+
     def _decrypt_stream(self, src: IO[bytes], size: int, dest: IO[bytes]) -> None:
-        reader = AgeReader(src, passphrase=self._passphrase)
+        reader = self._open_reader(src)
         try:
             shutil.copyfileobj(cast(IO[bytes], reader), dest, CHUNK_SIZE)
         except ArchiveTamperedError as exc:
