@@ -22,6 +22,7 @@ from fedimove.core.accounts import AccountsRegistry
 from fedimove.core.errors import AuthStateMismatchError, TokenInvalidError, WrongAccountError
 from fedimove.core.http import make_client
 from fedimove.core.oauth.flow import SignInFlow
+from fedimove.core.oauth.loopback import LoopbackListener
 from fedimove.core.oauth.registration import RegistrationCache, loopback_port
 from fedimove.core.oauth.scopes import Operation
 from fedimove.core.oauth.tokens import verify_credentials
@@ -325,3 +326,26 @@ async def test_sign_out_while_the_server_is_down_still_forgets_locally(
     assert AccountsRegistry(paths).all() == []
     assert memory_keyring.values == {}  # neither the token nor the client secret is left
     assert RegistrationCache(paths.data).get(account.origin) is None
+
+
+async def test_no_loopback_port_falls_back_to_the_out_of_band_code(
+    network: PracticeNetwork, paths: AppPaths, secrets: SecretStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def no_ports(self: LoopbackListener) -> LoopbackListener:
+        raise OSError("no ports for you")
+
+    monkeypatch.setattr(LoopbackListener, "start", no_ports)
+    password = password_for(network, "anna@old.practice")
+    pasted: list[str] = []
+
+    async def paste(url: str) -> str:
+        pasted.append(url)
+        async with httpx.AsyncClient(transport=network.transport) as browser_client:
+            return await complete_authorization(browser_client, url, "anna", password)
+
+    async with make_client(transport=network.transport) as client:
+        target = await detect("@anna@old.practice", client)
+        flow = SignInFlow(client, secrets=secrets, paths=paths, read_pasted=paste)
+        account = await flow.sign_in(target)
+    assert account.handle == "anna@old.practice"
+    assert "redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob" in pasted[0]

@@ -134,8 +134,9 @@ class SignInFlow:
         scopes = scopes_for(operation, server.software, server.version)
         register_scopes = scopes_for(Operation.REGISTER, server.software, server.version)
         attempt = AuthorizationSecrets()
-        if use_browser:
-            async with await self._listener(server) as listener:
+        listener = await self._listener(server) if use_browser else None
+        if listener is not None:
+            async with listener:
                 redirect_uri = listener.redirect_uri
                 registration, secret = await self._registration(
                     server, redirect_uri, register_scopes
@@ -203,17 +204,22 @@ class SignInFlow:
             self._secrets.delete(client_secret_key(origin, cached.client_id))
             self.cache.forget(origin)
 
-    async def _listener(self, server: ServerInfo) -> LoopbackListener:
+    async def _listener(self, server: ServerInfo) -> LoopbackListener | None:
         """On exact-match servers, listen on the port already registered when it is free, so
-        one registration serves many sign-ins; otherwise any free port."""
+        one registration serves many sign-ins; otherwise any free port. None when no port can
+        be opened here and a pasted code can stand in (the out-of-band fallback)."""
         port = 0
         cached = self.cache.get(server.origin)
         if cached is not None and server.capabilities.redirect_rule is RedirectRule.EXACT:
             port = next((p for p in map(loopback_port, cached.redirect_uris) if p), 0)
-        try:
-            return await LoopbackListener(port=port).start()
-        except OSError:
-            return await LoopbackListener().start()
+        for candidate in dict.fromkeys((port, 0)):
+            try:
+                return await LoopbackListener(port=candidate).start()
+            except OSError:
+                continue
+        if self._read_pasted is None or not server.capabilities.oob:
+            raise AuthError("cannot listen on 127.0.0.1 for the redirect")
+        return None
 
     async def _registration(
         self, server: ServerInfo, redirect_uri: str, scopes: tuple[str, ...]
