@@ -349,3 +349,21 @@ async def test_no_loopback_port_falls_back_to_the_out_of_band_code(
         account = await flow.sign_in(target)
     assert account.handle == "anna@old.practice"
     assert "redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob" in pasted[0]
+
+
+@pytest.mark.parametrize("name", ["old.practice", "legacy.practice"])
+async def test_signing_in_from_a_server_address_learns_the_handle_and_actor(
+    network: PracticeNetwork, paths: AppPaths, secrets: SecretStore, name: str
+) -> None:
+    handle = add_tester(network, name)
+    user = handle.split("@")[0]
+    recorder = ContractRecorder("mastodon")
+    browser = Browser(network, user, password_for(network, handle), recorder)
+    async with await _client(network, recorder) as client:
+        target = await detect(f"https://{name}", client)
+        assert target.handle is None
+        flow = SignInFlow(client, secrets=secrets, paths=paths, open_url=browser)
+        account = await flow.sign_in(target, within=30)
+    assert account.handle == handle
+    assert account.actor_uri == f"https://{name}/users/{user}"
+    assert recorder.failures == []
