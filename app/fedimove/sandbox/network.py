@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import socket
 from collections.abc import AsyncIterator, Callable, Generator
 from typing import Any
@@ -100,7 +101,18 @@ class PracticeNetwork:
         from fedimove.sandbox.scenarios import build_scenario
 
         network = cls(clock=clock, seed=seed)
-        build_scenario(name, network)
+        # Building allocates hundreds of thousands of long-lived objects: the cyclic GC would
+        # rescan them again and again. Pause it while building; for big worlds, also move
+        # what was built out of its sight (`gc.freeze`), so serving pages stays fast.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            build_scenario(name, network)
+        finally:
+            if was_enabled:
+                gc.enable()
+        if name != "small":
+            gc.freeze()
         return network
 
     # --- instances ------------------------------------------------------------------------

@@ -46,9 +46,14 @@ def _created_day(moment: datetime) -> str:
 
 
 def account(instance: Instance, acc: Account, *, with_moved: bool = True) -> Json:
-    # The hot path of every collection page: each lookup is done once, nothing is scanned.
     home_view = instance.home_view(acc)
-    counts_from, home_acc = home_view if home_view else (instance, acc)
+    return _account(instance, acc, *(home_view if home_view else (instance, acc)), with_moved)
+
+
+def _account(
+    instance: Instance, acc: Account, counts_from: Instance, home_acc: Account, with_moved: bool
+) -> Json:
+    # The hot path of every collection page: each lookup is done once, nothing is scanned.
     hstate = counts_from.state
     last = hstate.statuses_of.get(home_acc.id)
     last_status = next(last.newest_first(), None) if last else None
@@ -99,6 +104,7 @@ def account(instance: Instance, acc: Account, *, with_moved: bool = True) -> Jso
     return data
 
 
+_COMPACT = json.JSONEncoder(separators=(",", ":"))
 _FRAGMENTS: dict[tuple[object, ...], str] = {}
 _MAX_FRAGMENTS = 200_000
 
@@ -137,7 +143,8 @@ def account_fragment(instance: Instance, acc: Account) -> str:
     if cached is None:
         if len(_FRAGMENTS) >= _MAX_FRAGMENTS:
             _FRAGMENTS.clear()
-        cached = _FRAGMENTS[key] = json.dumps(account(instance, acc), separators=(",", ":"))
+        data = _account(instance, acc, source, home_acc, True)
+        cached = _FRAGMENTS[key] = _COMPACT.encode(data)
     return cached
 
 
