@@ -318,3 +318,29 @@ class AppRegistrationError(AuthError):
     """The server refused to register Fedimove as an app (scopes, redirect URIs, rate limit)."""
 
     code = "auth.registration_failed"
+
+
+class MoveRefusedError(FedimoveError):
+    """The old server refused the Move (its reason is mapped to `reason`, never quoted)."""
+
+    code = "move.refused"
+
+
+class MoveNotVerifiedError(FedimoveError):
+    """The Move was asked for, but the old account does not show `moved` yet."""
+
+    code = "move.not_verified"
+    retryable = True
+
+
+class AliasNotVisibleError(FedimoveError):
+    """The alias was set (or the page opened) but the new account does not show it yet."""
+
+    code = "alias.not_visible"
+    retryable = True
+
+
+class ResendNotAvailableError(FedimoveError):
+    """The old server cannot send the Move again (Mastodon), or not yet (GoToSocial, 7 days)."""
+
+    code = "move.resend_unavailable"

@@ -13,6 +13,8 @@ from enum import StrEnum
 from typing import Any
 
 from fedimove.core.models import Category
+# One definition of follower states, shared with the wizard (re-exported here).
+from fedimove.core.service_api import FollowerState as FollowerState
 
 JsonObject = dict[str, Any]
 
@@ -71,19 +73,6 @@ ITEM_TRANSITIONS: Mapping[ItemState, frozenset[ItemState]] = {
     ItemState.DONE: frozenset({ItemState.REMOVED_BY_USER}),
     ItemState.REMOVED_BY_USER: frozenset(),
 }
-
-
-class FollowerState(StrEnum):
-    """Where one follower stands; the same values as `service_api.FollowerState`."""
-
-    AWAITING_APPROVAL = "awaiting_approval"  # a follow request to the new account: has left
-    STILL_ON_OLD = "still_on_old"
-    NO_MOVE_SUPPORT = "no_move_support"
-    UNREACHABLE = "unreachable"
-    BLOCKED = "blocked"  # the new server blocks their server, or they block us
-    GONE = "gone"  # suspended or deleted
-    UNKNOWN = "unknown"
-    MOVED = "moved"  # follows the new account
 
 
 class Evidence(StrEnum):
