@@ -4,6 +4,7 @@ crosses several windows): no 429 ever, whether or not the budgets were declared 
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -45,3 +46,12 @@ async def test_snapshot_under_tight_limits_never_sees_a_429(
     assert all(e.params["host"] == host for e in waits)
     # ~18 requests at 9 per 5 minutes: at least one full window was waited out.
     assert (practice.clock.now() - start).total_seconds() >= 300
+    if declared:
+        # Once the server has spoken, the ETA knows the windows still needed: never before the
+        # wait it announces, never hours late (only one request carries a paging cursor).
+        first_wait = datetime.fromisoformat(str(waits[0].params["until"]))
+        assert waits[0].eta is not None
+        assert waits[0].eta >= first_wait - timedelta(seconds=2)
+        assert all(
+            e.eta is not None and e.eta <= start + timedelta(minutes=15) for e in recorder.events
+        )

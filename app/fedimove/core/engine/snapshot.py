@@ -48,22 +48,26 @@ class AccountSnapshot(Snapshot):
 class _Reporter:
     """Turns reads and scheduler waits into progress events with an ETA."""
 
-    def __init__(self, client: RestClient, progress: ProgressSink, remaining: int) -> None:
+    def __init__(
+        self, client: RestClient, progress: ProgressSink, remaining: tuple[int, int]
+    ) -> None:
         self.client = client
         self.progress = progress
-        self.remaining = remaining  # estimated requests still to send
+        # Estimated requests still to send, and how many of them carry a paging cursor.
+        self.remaining, self.paged = remaining
         self.category = ""
 
     def eta_event(self, **kwargs: Any) -> ProgressEvent:
-        eta = self.client.eta(max(0, self.remaining), paged=max(0, self.remaining - 1))
+        eta = self.client.eta(max(0, self.remaining), paged=max(0, self.paged))
         return ProgressEvent(Phase.READ, category=self.category, eta=eta, **kwargs)
 
     def start(self, category: Category, total: int | None) -> None:
         self.category = category.value
         self.progress(self.eta_event(total=total, status="reading"))
 
-    def page(self, done: int, total: int | None) -> None:
+    def page(self, done: int, total: int | None, *, paged: bool = False) -> None:
         self.remaining -= 1
+        self.paged -= paged
         self.progress(self.eta_event(done=done, total=total, status="reading"))
 
     def finish(self, done: int) -> None:
@@ -79,25 +83,32 @@ def _pages_for(count: int, size: int) -> int:
     return count // size + 1 if size > 0 else 1
 
 
-def _estimate(client: RestClient, own: OwnAccount, categories: Collection[Category]) -> int:
-    estimate = len(categories)
-    if Category.FOLLOWING in categories:
-        estimate += _pages_for(own.following_count, client.limit_for(Category.FOLLOWING))
-        estimate += math.ceil(own.following_count / RELATIONSHIP_BATCH)
-    if Category.FOLLOWERS in categories:
-        estimate += _pages_for(own.followers_count, client.limit_for(Category.FOLLOWERS))
-    if Category.POSTS in categories:
-        estimate += _pages_for(own.statuses_count, client.limit_for(Category.POSTS))
-    return estimate
+def _estimate(
+    client: RestClient, own: OwnAccount, categories: Collection[Category]
+) -> tuple[int, int]:
+    """(requests, of which paged): one first page per category, the further pages of the
+    collections whose size the account announces, and the relationship batches."""
+    paged = 0
+    for category, count in (
+        (Category.FOLLOWING, own.following_count),
+        (Category.FOLLOWERS, own.followers_count),
+        (Category.POSTS, own.statuses_count),
+    ):
+        if category in categories:
+            paged += _pages_for(count, client.limit_for(category)) - 1
+    batches = math.ceil(own.following_count / RELATIONSHIP_BATCH)
+    return len(categories) + paged + (batches if Category.FOLLOWING in categories else 0), paged
 
 
 async def _collect(
     pages: AsyncIterator[list[T]], report: _Reporter, cancel: CancelToken, total: int | None
 ) -> list[T]:
     items: list[T] = []
+    first = True
     async for page in pages:
         items.extend(page)
-        report.page(len(items), total)
+        report.page(len(items), total, paged=not first)
+        first = False
         cancel.raise_if_cancelled()
     return items
 
@@ -215,6 +226,7 @@ class _SnapshotReader:
         known = [*following, *snapshot.blocks, *(ref for _, ref in mutes)]
         ids = list(dict.fromkeys(ref.local_id for ref in known if ref.local_id))
         rels: dict[str, parse.Relationship] = {}
+        report.category = Category.FOLLOWING.value  # the batches serve follows first
         for start in range(0, len(ids), RELATIONSHIP_BATCH):
             batch = ids[start : start + RELATIONSHIP_BATCH]
             rels.update(await self.client.relationship_batch(batch))
