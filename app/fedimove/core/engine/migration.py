@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -77,10 +77,18 @@ def follow_eta(pending: int, gate: FollowGate | None, now: datetime) -> datetime
 
 
 class MigrationEngine:
-    def __init__(self, journal: Journal, clock: Clock, *, exports_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        clock: Clock,
+        *,
+        exports_dir: Path | None = None,
+        options: CopyOptions | None = None,
+    ) -> None:
         self.journal = journal
         self.clock = clock
         self.exports_dir = exports_dir
+        self.options = options or CopyOptions()
 
     # --- planning ----------------------------------------------------------------------------
 
@@ -217,7 +225,7 @@ class MigrationEngine:
             new_account_id=own.ref.local_id,
             capabilities=caps,
             clock=self.clock,
-            options=CopyOptions(api_only=bool(migration.options.get("api_only"))),
+            options=replace(self.options, api_only=bool(migration.options.get("api_only"))),
             suspended_domains=frozenset(d for d, severity in blocks if severity == "suspend"),
             exports_dir=(self.exports_dir / f"migration-{migration.id}")
             if self.exports_dir

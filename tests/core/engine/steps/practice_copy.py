@@ -14,6 +14,7 @@ import httpx
 from fedimove.core.clock import SimulatedClock, utc
 from fedimove.core.engine.migration import MigrationEngine
 from fedimove.core.engine.scheduler import RequestScheduler
+from fedimove.core.engine.steps.base import CopyOptions
 from fedimove.core.http import make_client
 from fedimove.core.servers.detect import detect_server
 from fedimove.core.servers.rest import RestClient
@@ -51,8 +52,10 @@ class CopyWorld:
         client.use_capabilities(server.capabilities)
         return client
 
-    def engine(self) -> MigrationEngine:
-        return MigrationEngine(self.journal, self.clock, exports_dir=self.exports)
+    def engine(self, **options: Any) -> MigrationEngine:
+        return MigrationEngine(
+            self.journal, self.clock, exports_dir=self.exports, options=CopyOptions(**options)
+        )
 
 
 def _password(world: CopyWorld, handle: str) -> str:
@@ -115,7 +118,9 @@ def holdings(instance: Instance, username: str) -> dict[str, Any]:
         "bookmarks": marks(state.bookmarks),
         "bookmark_rows": len(state.bookmarks.owned(me.id)),
         "favourites": marks(state.favourites),
-        "blocks": sorted(acct(instance, b.target) for b in state.blocks.owned(me.id).oldest_first()),
+        "blocks": sorted(
+            acct(instance, b.target) for b in state.blocks.owned(me.id).oldest_first()
+        ),
         "mutes": {
             acct(instance, m.target): (m.hide_notifications, m.expires_at)
             for m in state.mutes.owned(me.id).oldest_first()
@@ -132,3 +137,76 @@ def holdings(instance: Instance, username: str) -> dict[str, Any]:
             for f in state.filters.get(me.id, {}).values()
         },
     }
+
+
+def add_follows(world: CopyWorld, total: int, home: str = "gts.practice") -> list[str]:
+    """Make anna@old.practice follow `total` accounts in all (new, unlocked people on `home`)."""
+    from fedimove.sandbox.federation import install
+    from fedimove.sandbox.scenario_parts import Builder
+
+    network = world.network
+    old, there = network.instance("old.practice"), network.instance(home)
+    anna = old.state.find("anna", "old.practice")
+    assert anna is not None
+    builder = Builder(network, random.Random(11))
+    missing = total - len(network.ground_truth.following)
+    handles = []
+    for index in range(missing):
+        person = builder.local(there, f"many{index}", world.clock.now())
+        builder.connect((old, anna), (there, person))
+        handles.append(f"{person.username}@{home}")
+    install(network)
+    return handles
+
+
+async def upload_import(world: CopyWorld, handle: str, files: list[str], mode: str = "merge") -> None:
+    """Play the user: sign in on the server's web pages and import each CSV at
+    /settings/imports (upload, then confirm), then let the server's import jobs finish."""
+    import re
+
+    from fedimove.sandbox.federation import layer_of
+
+    user, name = handle.split("@")
+    origin = world.network.origin(name)
+    password = _password(world, handle)
+    async with httpx.AsyncClient(transport=world.network.transport) as web:
+        page = await web.get(f"{origin}/auth/sign_in")
+        signed = await web.post(
+            f"{origin}/auth/sign_in",
+            data={
+                "authenticity_token": _csrf(page.text),
+                "user[email]": f"{user}@{name}",
+                "user[password]": password,
+            },
+        )
+        assert signed.status_code == 302, signed.text
+        for path in files:
+            form = await web.get(f"{origin}/settings/imports")
+            uploaded = await web.post(
+                f"{origin}/settings/imports",
+                data={
+                    "authenticity_token": _csrf(form.text),
+                    "form_import[type]": "following",
+                    "form_import[mode]": mode,
+                },
+                files={"form_import[data]": ("import.csv", Path(path).read_bytes(), "text/csv")},
+            )
+            assert uploaded.status_code == 302, uploaded.text
+            confirm = await web.get(f"{origin}{uploaded.headers['location']}")
+            action = re.search(r"action='(/settings/imports/\d+/confirm)'", confirm.text)
+            assert action is not None
+            done = await web.post(
+                f"{origin}{action[1]}", data={"authenticity_token": _csrf(confirm.text)}
+            )
+            assert done.status_code == 302
+    await layer_of(world.network).settle()
+
+
+def _csrf(html: str) -> str:
+    import re
+
+    found = re.search(r"name='authenticity_token' value='([^']*)'", html)
+    if found is None:
+        found = re.search(r"value='([^']*)' name='authenticity_token'", html)
+    assert found is not None, "no authenticity token on the page"
+    return found[1]

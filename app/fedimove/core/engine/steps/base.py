@@ -146,7 +146,8 @@ class ItemStep:
     ) -> StepOutcome:
         await self.reconcile(ctx)
         counts = {"done": 0, "skipped": 0, "failed": 0}
-        total = ctx.journal.step_counts(ctx.migration_id, self.step_name).total
+        before = ctx.journal.step_counts(ctx.migration_id, self.step_name)
+        finished = before.total - before.open
         while True:
             cancel.raise_if_cancelled()
             if ctx.pause is not None:
@@ -167,7 +168,8 @@ class ItemStep:
                     self._release(ctx, batch[index + 1 :])  # this one stays in flight
                     raise
                 counts[outcome] += 1
-                self._report(ctx, progress, total, outcome)
+                finished += 1
+                self._report(progress, finished, before.total, outcome)
         state = StepState.FAILED if counts["failed"] else StepState.DONE
         return StepOutcome(state, None, None, **counts)
 
@@ -194,9 +196,7 @@ class ItemStep:
         for item in items:
             ctx.journal.release(item.id)
 
-    def _report(self, ctx: StepContext, progress: ProgressSink, total: int, outcome: str) -> None:
-        counts = ctx.journal.step_counts(ctx.migration_id, self.step_name)
-        done = counts.done + counts.skipped + counts.failed + counts.removed_by_user
+    def _report(self, progress: ProgressSink, done: int, total: int, outcome: str) -> None:
         status = {"done": "item_done", "skipped": "item_skipped", "failed": "item_failed"}
         progress(
             ProgressEvent(
