@@ -61,8 +61,18 @@ class Result:
     wall_s: float
     cpu_s: float
     load: float
+    eta_error_min: list[tuple[str, float]]
     peak_alloc_mb: float
     max_rss_mb: float
+
+
+def _eta_errors(recorder: ProgressRecorder, end: datetime) -> list[tuple[str, float]]:
+    """How far the ETA shown when each category finished was from the real end (minutes)."""
+    errors = []
+    for event in recorder.events:
+        if event.status == "read" and event.eta is not None:
+            errors.append((event.category, (event.eta - end).total_seconds() / 60))
+    return errors
 
 
 def minimum_requests(snap: AccountSnapshot) -> int:
@@ -93,6 +103,7 @@ async def run(scenario: str, *, trace: bool = True) -> Result:
         wall, cpu = time.perf_counter(), time.process_time()
         snap = await read_snapshot(client, progress=recorder, cancel=CancelToken())
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        end = clock.now()
         peak = tracemalloc.get_traced_memory()[1] if trace else 0
         tracemalloc.stop()
     items = {
@@ -107,6 +118,7 @@ async def run(scenario: str, *, trace: bool = True) -> Result:
         retries=stats.retries,
         waits=sum(1 for e in recorder.events if e.status == "waiting_rate_limit"),
         simulated_s=clock.monotonic() - sim_start,
+        eta_error_min=_eta_errors(recorder, end),
         wall_s=wall,
         cpu_s=cpu,
         load=os.getloadavg()[0],
@@ -138,6 +150,9 @@ def report(result: Result) -> str:
             f"{os.cpu_count()} CPUs) | {result.wall_s:.1f} s | — |",
             f"| CPU time of the read (client and in-process servers together) | "
             f"{result.cpu_s:.1f} s | — |",
+            "| ETA error when a category finished (minutes; negative = too early) | "
+            + ", ".join(f"{c} {e:+.0f}" for c, e in result.eta_error_min)
+            + " | — |",
             f"| Peak memory allocated during the read (tracemalloc, servers included) | "
             f"{result.peak_alloc_mb:.0f} MB | < 300 MB |",
             f"| Max RSS of the whole process (servers and scenario included) | "
