@@ -13,10 +13,29 @@ from enum import StrEnum
 from typing import Any
 
 from fedimove.core.models import Category
-# One definition of follower states, shared with the wizard (re-exported here).
-from fedimove.core.service_api import FollowerState as FollowerState
+from fedimove.core.service_api import FollowerState
 
 JsonObject = dict[str, Any]
+
+#: One definition of follower states, shared with the wizard (service_api); re-exported here.
+__all__ = [
+    "Evidence",
+    "Follower",
+    "FollowerState",
+    "FollowerUpdate",
+    "Item",
+    "ItemCounts",
+    "ItemState",
+    "ITEM_TRANSITIONS",
+    "JsonObject",
+    "Lease",
+    "Migration",
+    "MigrationPhase",
+    "MigrationState",
+    "Step",
+    "StepState",
+    "UNFINISHED_STATES",
+]
 
 
 class MigrationPhase(StrEnum):
