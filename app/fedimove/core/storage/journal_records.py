@@ -19,6 +19,8 @@ JsonObject = dict[str, Any]
 
 #: One definition of follower states, shared with the wizard (service_api); re-exported here.
 __all__ = [
+    "ITEM_TRANSITIONS",
+    "UNFINISHED_STATES",
     "Evidence",
     "Follower",
     "FollowerState",
@@ -26,7 +28,6 @@ __all__ = [
     "Item",
     "ItemCounts",
     "ItemState",
-    "ITEM_TRANSITIONS",
     "JsonObject",
     "Lease",
     "Migration",
@@ -34,7 +35,6 @@ __all__ = [
     "MigrationState",
     "Step",
     "StepState",
-    "UNFINISHED_STATES",
 ]
 
 
