@@ -383,3 +383,25 @@ async def test_follow_family_limit_waits_for_its_reset() -> None:
         await sched.run(follow, Slot(token="t", user="1", family="follows"))
     assert clock.now() >= midnight  # the third follow waited for the daily reset
     assert left == -1
+
+
+@pytest.mark.parametrize("headers", [True, False])
+async def test_concurrent_senders_share_the_budget_without_429(headers: bool) -> None:
+    clock = SimulatedClock(utc(2026, 1, 1, 0, 1), autojump=True)
+    server = WindowServer(clock, limit=60, period=300, headers=headers)
+
+    async def slow_server() -> Reply:
+        await asyncio.sleep(0)  # let other senders interleave while this one is in flight
+        await asyncio.sleep(0)
+        return await server()
+
+    sched = scheduler(clock, RateBudget("per_token_api", 60, timedelta(minutes=5), "token"))
+
+    async def sender() -> None:
+        for _ in range(15):
+            await sched.run(slow_server, Slot(token="t"))
+
+    await asyncio.gather(*(sender() for _ in range(12)))
+    assert server.served == 180
+    assert server.refused == 0
+    assert max(server.counts.values()) <= 60
