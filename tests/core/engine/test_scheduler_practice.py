@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from fedimove.core.engine.scheduler import RequestScheduler
+from fedimove.core.engine.scheduler import RequestScheduler, WaitNotice
 from fedimove.core.engine.snapshot import read_snapshot
-from fedimove.core.progress import CancelToken, ProgressRecorder
+from fedimove.core.errors import ServerUnreachableError
+from fedimove.core.progress import CancelToken, ProgressRecorder, discard_progress
 from fedimove.core.servers.base import RateBudget
 from fedimove.core.servers.mastodon import RATE_BUDGETS
 from fedimove.sandbox import limits
@@ -55,3 +56,32 @@ async def test_snapshot_under_tight_limits_never_sees_a_429(
         assert all(
             e.eta is not None and e.eta <= start + timedelta(minutes=15) for e in recorder.events
         )
+
+
+async def test_an_overloaded_server_is_waited_out(practice: Practice) -> None:
+    """GoToSocial's full throttling queue answers 503 + Retry-After: 30 (§5.3)."""
+    old = practice.network.instance("old.practice")
+    client = await practice.client("anna@old.practice")
+    busy_answers = []
+
+    def recover_after_two(notice: WaitNotice) -> None:
+        busy_answers.append(notice)
+        if len(busy_answers) == 2:
+            old.knobs.overloaded = False
+
+    client.scheduler.subscribe(recover_after_two)
+    old.knobs.overloaded = True
+    snap = await read_snapshot(client, progress=discard_progress, cancel=CancelToken())
+    assert len(snap.followers) == len(practice.network.ground_truth.followers)
+    assert [n.reason for n in busy_answers] == ["server_busy", "server_busy"]
+    assert client.scheduler.stats.retries == 2
+
+
+async def test_a_dead_server_ends_in_a_coded_error_after_bounded_retries(
+    practice: Practice,
+) -> None:
+    client = await practice.client("anna@old.practice")
+    practice.network.instance("old.practice").knobs.reachable = False
+    with pytest.raises(ServerUnreachableError):
+        await read_snapshot(client, progress=discard_progress, cancel=CancelToken())
+    assert client.scheduler.stats.retries == client.scheduler.retry.attempts - 1
