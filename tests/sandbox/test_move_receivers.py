@@ -118,8 +118,7 @@ async def test_follow_options_and_lists_carry_over(net: PracticeNetwork) -> None
 
 async def test_processing_is_gradual_on_the_clock(net: PracticeNetwork) -> None:
     old, anna_old, new, anna_new = _annas(net)
-    for node in layer_of(net).nodes.values():
-        node.knobs.move_delay_per_follower = 30.0
+    layer_of(net).configure(move_delay_per_follower=30.0)
     anna_new.also_known_as = [old.actor_uri(anna_old)]
     start_move(old, anna_old, new.actor_uri(anna_new))
     layer = layer_of(net)

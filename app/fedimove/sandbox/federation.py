@@ -117,6 +117,14 @@ class FederationLayer:
         name = instance if isinstance(instance, str) else instance.name
         return self.nodes[name]
 
+    def configure(self, **knobs: float | bool) -> None:
+        """Set federation knobs on every instance, e.g. `move_delay_per_follower=0.5`."""
+        for node in self.nodes.values():
+            for name, value in knobs.items():
+                if not hasattr(node.knobs, name):
+                    raise AttributeError(f"no federation knob {name!r}")
+                setattr(node.knobs, name, value)
+
     def record(self, sender: Instance, receiver: str, kind: str, delivered: bool) -> None:
         self.deliveries.append(Delivery(sender.clock.now(), sender.name, receiver, kind, delivered))
 

@@ -154,8 +154,14 @@ async def migrate_followers(instance: Instance, old: Account, target: Account) -
 async def _migrate_one(instance: Instance, row: Follow, old: Account, target: Account) -> None:
     state = instance.state
     follower = state.accounts[row.owner]
-    if follower.suspended or state.follows.get(follower.id, old.id) is not row:
-        return  # a suspended account does nothing; an unfollow in the meantime wins
+    if (
+        follower.suspended
+        or follower is target
+        or state.follows.get(follower.id, old.id) is not row
+    ):
+        # A suspended account does nothing; nobody follows itself (FollowService refuses);
+        # an unfollow in the meantime wins.
+        return
     # A target local to this server accepts its own migrated followers even when locked
     # (`bypass_locked = target.local?` [fediverse-apis.md §6.2 step 2]).
     _, delivered = await follow_from(
