@@ -6,6 +6,13 @@ whose instances talk ActivityPub to each other: WebFinger and actor fetches over
 Update, Move), Move processing in background jobs on the injected clock, and the alias/Move
 routes of each flavour (Mastodon's HTML settings pages, GoToSocial's API).
 
+Modules: `federation` (layer, nodes, knobs, delivery, actor fetch and cache), `federation_jobs`
+(background work on the clock), `federation_follow` (follows as activities), `federation_inbox`
+(receiving), `federation_move` (sending and processing Move), `federation_actor` (authorized
+fetch), `federation_imports` (CSV imports), `settings_pages` / `settings_migration` /
+`settings_imports` (Mastodon's HTML pages), `gts_move` (GoToSocial's API), `scenario_failures`
+(the failure cases of `small` and the expected end state per follower).
+
 HTTP signatures are NOT computed or verified: outgoing requests carry a placeholder
 `Signature` header naming the key, which is enough for the authorized-fetch knob to tell a
 server-to-server fetch (sees everything) from an unsigned read (sees a restricted actor)
