@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from tests.core.engine.steps.practice_copy import CopyWorld
 
 from fedimove.core.clock import SimulatedClock, utc
 from fedimove.core.engine.alias import AliasTier, GuidedStep, record_accounts, set_alias
@@ -39,7 +40,6 @@ from fedimove.core.storage.journal_records import Evidence, FollowerState
 from fedimove.sandbox.federation import layer_of
 from fedimove.sandbox.network import PracticeNetwork
 from fedimove.sandbox.scenario_failures import expected_outcomes
-from tests.core.engine.steps.practice_copy import CopyWorld
 
 START = utc(2026, 3, 2, 9, 0)
 _INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
@@ -68,7 +68,7 @@ def inputs(html: str) -> dict[str, str]:
 
 async def browser(network: PracticeNetwork, handle: str, password: str) -> httpx.AsyncClient:
     """A browser signed in to `handle`'s server through its HTML form (session cookie)."""
-    user, name = handle.split("@")
+    _user, name = handle.split("@")
     http = httpx.AsyncClient(transport=network.transport, base_url=network.origin(name))
     form = inputs((await http.get("/auth/sign_in")).text)
     fields = {k: v for k, v in form.items() if k in ("authenticity_token", "csrf_token")}
@@ -219,7 +219,8 @@ async def test_mastodon_move_end_to_end(mastodon: MoveWorld, tmp_path: Path) -> 
     report = await run_checks(world.checks(no_recent_move=True))
     assert report.blocking_failures == []
     listed = report.result("move_support_listed")
-    assert not listed.passed and not listed.blocking
+    assert not listed.passed
+    assert not listed.blocking
     assert "dead.practice" in str(listed.params["names"])
     with pytest.raises(ConsentMissingError):
         confirm_move(report, "@anna@old.practice", world.clock.now())
