@@ -145,14 +145,14 @@ class MoveWorld:
 
 
 async def move_world(
-    tmp_path: Path, network: PracticeNetwork, old: str, new: str
+    tmp_path: Path, network: PracticeNetwork, old: str, new: str, scopes: str = "read write follow"
 ) -> AsyncIterator[MoveWorld]:
     clock = network.clock
     assert isinstance(clock, SimulatedClock)
     journal = Journal.open(tmp_path / "journal.sqlite", clock)
     async with make_client(transport=network.transport) as http:
         world = CopyWorld(network, clock, http, journal, tmp_path / "exports")
-        old_client, new_client = await world.client(old), await world.client(new)
+        old_client, new_client = await world.client(old, scopes), await world.client(new, scopes)
         migration = journal.create_migration(
             old_handle=old,
             old_server=old_client.origin,

@@ -1,0 +1,157 @@
+"""The whole path for a GoToSocial old account: alias and Move through its API (the password
+asked for at that moment), a locked new account whose migrated followers are approved
+automatically, and the re-send that GoToSocial allows 7 days after the last Move."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from tests.e2e.test_move_mastodon import START, MoveWorld, move_world, track_until_settled
+
+from fedimove.core.clock import SimulatedClock
+from fedimove.core.engine.alias import AliasTier, GuidedStep, set_alias
+from fedimove.core.engine.checks import confirm_move, run_checks
+from fedimove.core.engine.move import (
+    MoveContext,
+    perform_move,
+    resend_available_at,
+    resend_move,
+)
+from fedimove.core.errors import MoveRefusedError, ResendNotAvailableError
+from fedimove.core.storage.journal_records import FollowerState
+from fedimove.sandbox.federation import install
+from fedimove.sandbox.network import PracticeNetwork
+from fedimove.sandbox.scenario_parts import Builder
+from fedimove.sandbox.scenarios import GroundTruth
+
+PASSWORD = "practice-zoe"
+
+
+def gotosocial_network(followers: int = 10) -> PracticeNetwork:
+    """zoe moves from gold.practice to gnew.practice (both GoToSocial, the new one locked);
+    her followers live on a Mastodon and a GoToSocial server."""
+    clock = SimulatedClock(START)
+    network = PracticeNetwork(clock=clock, seed=3)
+    builder = Builder(network, random.Random(3))
+    gold = network.add_instance("gold.practice", "gotosocial")
+    gnew = network.add_instance("gnew.practice", "gotosocial")
+    homes = [
+        network.add_instance("f1.practice", "mastodon"),
+        network.add_instance("f2.practice", "gotosocial"),
+    ]
+    for instance in (gold, gnew):
+        builder.local(instance, "zoe", clock.now()).password = PASSWORD
+    zoe = gold.state.find("zoe", "gold.practice")
+    new_zoe = gnew.state.find("zoe", "gnew.practice")
+    assert zoe is not None
+    assert new_zoe is not None
+    new_zoe.locked = True
+    for index in range(followers):
+        home = homes[index % 2]
+        builder.connect((home, builder.local(home, f"fan{index}", clock.now())), (gold, zoe))
+    passwords = {"zoe@gold.practice": PASSWORD, "zoe@gnew.practice": PASSWORD}
+    network.ground_truth = GroundTruth("zoe@gold.practice", "zoe@gnew.practice", passwords)
+    install(network)
+    return network
+
+
+@pytest.fixture
+async def gotosocial(tmp_path: Path) -> AsyncIterator[MoveWorld]:
+    network = gotosocial_network()
+    async for world in move_world(
+        tmp_path, network, "zoe@gold.practice", "zoe@gnew.practice", "read write"
+    ):
+        yield world
+
+
+async def test_gotosocial_move_through_its_api(gotosocial: MoveWorld, tmp_path: Path) -> None:
+    world = gotosocial
+    tracker = world.tracker(approve_migrated=True)
+    assert await tracker.take_snapshot() == 10
+
+    async def no_browser(step: GuidedStep) -> None:
+        raise AssertionError(f"GoToSocial needs no browser step ({step.code})")
+
+    status = await set_alias(
+        world.journal,
+        world.migration_id,
+        world.new,
+        tracker.accounts,
+        world.clock,
+        open_url=no_browser,
+    )
+    assert (status.visible, status.tier) == (True, AliasTier.SERVER_API)
+    await world.final_read_and_backup(tmp_path)
+    world.clock.advance(16 * 60)
+    report = await run_checks(world.checks(locked_choice="approve"))
+    assert report.blocking_failures == []
+    assert report.result("new_locked").passed
+    consent = confirm_move(report, "zoe@gnew.practice", world.clock.now())
+
+    asked: list[str] = []
+
+    async def ask_password() -> str:
+        asked.append("once")
+        return PASSWORD
+
+    ctx = MoveContext(
+        world.journal, world.migration_id, world.old, world.clock, no_browser, ask_password
+    )
+    moved_at = await perform_move(consent, ctx)
+    assert asked == ["once"]
+    assert PASSWORD not in str(world.journal.get_migration(world.migration_id).options)
+
+    await track_until_settled(world, tracker)
+    counts = world.journal.follower_counts(world.migration_id)
+    assert counts == {FollowerState.MOVED: 10}
+    reasons = {f.reason for f in world.journal.list_followers(world.migration_id, limit=None)}
+    assert reasons == {"approved"}, "a locked new account: every follower came as a request"
+
+    # Re-send: GoToSocial allows it 7 days after the last Move, not before.
+    migration = world.journal.get_migration(world.migration_id)
+    assert resend_available_at(migration, world.old.capabilities) == moved_at + timedelta(days=7)
+    with pytest.raises(ResendNotAvailableError):
+        await resend_move(ctx)
+    world.clock.advance(timedelta(days=7, minutes=1).total_seconds())
+    again = await resend_move(ctx)
+    assert asked == ["once", "once"]
+    migration = world.journal.get_migration(world.migration_id)
+    assert resend_available_at(migration, world.old.capabilities) == again + timedelta(days=7)
+
+
+async def test_a_wrong_password_is_refused_and_nothing_is_journaled(
+    gotosocial: MoveWorld, tmp_path: Path
+) -> None:
+    world = gotosocial
+    tracker = world.tracker()
+    await tracker.take_snapshot()
+
+    async def no_browser(step: GuidedStep) -> None:
+        raise AssertionError("no browser step")
+
+    await set_alias(
+        world.journal,
+        world.migration_id,
+        world.new,
+        tracker.accounts,
+        world.clock,
+        open_url=no_browser,
+    )
+    await world.final_read_and_backup(tmp_path)
+    world.clock.advance(16 * 60)
+    report = await run_checks(world.checks(locked_choice="unlock"))
+    consent = confirm_move(report, "@zoe@gnew.practice", world.clock.now())
+
+    async def wrong() -> str:
+        return "not-the-password"
+
+    ctx = MoveContext(world.journal, world.migration_id, world.old, world.clock, no_browser, wrong)
+    with pytest.raises(MoveRefusedError) as refused:
+        await perform_move(consent, ctx)
+    assert refused.value.params["reason"] == "wrong_password"
+    assert "not-the-password" not in repr(refused.value)
+    assert world.journal.get_migration(world.migration_id).moved_at is None
