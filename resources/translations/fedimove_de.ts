@@ -685,6 +685,46 @@
         <source>The server did not let Fedimove register as an app. It may allow only a few sign-ins per hour; try again later.</source>
         <translation>Der Server hat Fedimove nicht als App registrieren lassen. Vielleicht erlaubt er nur wenige Anmeldungen pro Stunde; versuche es später erneut.</translation>
     </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="479"/>
+        <source>The old server refused the move</source>
+        <translation>Der alte Server hat den Umzug abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="480"/>
+        <source>Your old server did not accept the move. Nothing was changed; check the reason shown and try again.</source>
+        <translation>Dein alter Server hat den Umzug nicht angenommen. Nichts wurde verändert; prüfe den angezeigten Grund und versuche es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="487"/>
+        <source>The move is not confirmed yet</source>
+        <translation>Der Umzug ist noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="488"/>
+        <source>The move was asked for, but your old account does not show it yet. Fedimove keeps checking.</source>
+        <translation>Der Umzug wurde angefordert, aber dein altes Konto zeigt ihn noch nicht an. Fedimove prüft weiter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="495"/>
+        <source>The accounts are not linked yet</source>
+        <translation>Die Konten sind noch nicht verknüpft</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="496"/>
+        <source>Your new account does not show your old one as an alias yet. It can take a few minutes; Fedimove keeps checking.</source>
+        <translation>Dein neues Konto zeigt dein altes noch nicht als Alias an. Das kann ein paar Minuten dauern; Fedimove prüft weiter.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="503"/>
+        <source>The move cannot be sent again</source>
+        <translation>Der Umzug kann nicht erneut gesendet werden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="504"/>
+        <source>Your old server cannot send the move again, or not yet.</source>
+        <translation>Dein alter Server kann den Umzug nicht erneut senden, oder noch nicht.</translation>
+    </message>
 </context>
 <context>
     <name>FollowerStates</name>
@@ -782,43 +822,43 @@
 <context>
     <name>FollowerTableModel</name>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="144"/>
+        <location filename="../../app/fedimove/ui/models/follower_table.py" line="147"/>
         <source>Follower</source>
         <extracomment>Emitted after a batch changed any counter (see `stats`).</extracomment>
         <translation>Follower</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="145"/>
+        <location filename="../../app/fedimove/ui/models/follower_table.py" line="148"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="146"/>
+        <location filename="../../app/fedimove/ui/models/follower_table.py" line="151"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="147"/>
+        <location filename="../../app/fedimove/ui/models/follower_table.py" line="154"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="148"/>
+        <location filename="../../app/fedimove/ui/models/follower_table.py" line="149"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="149"/>
+        <location filename="../../app/fedimove/ui/models/follower_table.py" line="150"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="150"/>
+        <location filename="../../app/fedimove/ui/models/follower_table.py" line="153"/>
         <source>Evidence</source>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="151"/>
+        <location filename="../../app/fedimove/ui/models/follower_table.py" line="152"/>
         <source>Arrived</source>
         <translation>Angekommen</translation>
     </message>
@@ -826,83 +866,83 @@
 <context>
     <name>FollowersPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="170"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="179"/>
         <source>Your followers</source>
         <translation>Deine Follower</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="173"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="182"/>
         <source>Each follower&apos;s server moves them to your new account by itself. This table shows who has arrived, who is waiting for your approval, and who cannot move and why.</source>
         <translation>Der Server jedes Followers zieht ihn von selbst zu deinem neuen Konto um. Diese Tabelle zeigt, wer angekommen ist, wer auf deine Bestätigung wartet und wer nicht umziehen kann und warum.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="178"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="187"/>
         <source>Search by handle or name</source>
         <translation>Nach Adresse oder Name suchen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="179"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="188"/>
         <source>Search followers</source>
         <translation>Follower durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="180"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="189"/>
         <source>Filter by server</source>
         <translation>Nach Server filtern</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="182"/>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="227"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="191"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="244"/>
         <source>All servers</source>
         <translation>Alle Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="183"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="192"/>
         <source>Show &amp;all</source>
         <translation>&amp;Alle zeigen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="184"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="193"/>
         <source>Followers</source>
         <translation>Follower</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="185"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="194"/>
         <source>A&amp;pprove migrated followers</source>
         <translation>Umgezogene Follower &amp;bestätigen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="187"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="196"/>
         <source>Accept the follow requests of people who followed your old account</source>
         <translation>Die Folgeanfragen der Personen annehmen, die deinem alten Konto gefolgt sind</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="189"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="198"/>
         <source>&amp;Export those who did not arrive…</source>
         <translation>Nicht Angekommene &amp;exportieren …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="190"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="199"/>
         <source>&amp;Re-send the move</source>
         <translation>Umzug erneut &amp;senden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="213"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="228"/>
         <source>No follower matches these filters.</source>
         <translation>Kein Follower passt zu diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="215"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="230"/>
         <source>Your followers appear here once the move has been sent.</source>
         <translation>Deine Follower erscheinen hier, sobald der Umzug gesendet wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="267"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="284"/>
         <source>Save the list of followers who did not arrive</source>
         <translation>Liste der nicht angekommenen Follower speichern</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="269"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="286"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -911,18 +951,18 @@
     <name>ServerBreakdownWidget</name>
     <message>
         <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="38"/>
-        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="72"/>
+        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="71"/>
         <source>Followers by server</source>
         <extracomment>A server&apos;s bar was clicked (its name), to filter the table by it.</extracomment>
         <translation>Follower nach Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="59"/>
+        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="58"/>
         <source>Other servers</source>
         <translation>Andere Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="87"/>
+        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="86"/>
         <source>No followers yet.</source>
         <translation>Noch keine Follower.</translation>
     </message>

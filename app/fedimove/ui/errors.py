@@ -475,6 +475,38 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
         ),
         _A.RETRY_LATER,
     ),
+    "move.refused": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The old server refused the move"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Your old server did not accept the move. Nothing was changed; check the reason shown and try again.",
+        ),
+        _A.REVIEW_CHECKS,
+    ),
+    "move.not_verified": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The move is not confirmed yet"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "The move was asked for, but your old account does not show it yet. Fedimove keeps checking.",
+        ),
+        _A.RETRY_LATER,
+    ),
+    "alias.not_visible": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The accounts are not linked yet"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Your new account does not show your old one as an alias yet. It can take a few minutes; Fedimove keeps checking.",
+        ),
+        _A.RETRY_LATER,
+    ),
+    "move.resend_unavailable": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The move cannot be sent again"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Your old server cannot send the move again, or not yet.",
+        ),
+        _A.DISMISS,
+    ),
 }
 
 

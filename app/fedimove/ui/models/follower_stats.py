@@ -21,6 +21,9 @@ class FollowerStats:
         self.state_counts: Counter[FollowerState] = Counter()
         self.server_counts: dict[str, Counter[FollowerState]] = {}
         self.server_totals: dict[str, int] = {}
+        # Servers by size, recomputed only when a server's total changes: state changes (the
+        # bulk of updates while tracking) leave it valid.
+        self._ranking: list[str] | None = None
         #: POSIX timestamps of every known arrival, sorted (for charts: counts up to a time).
         self.arrivals: Any = SortedList()
 
@@ -30,16 +33,20 @@ class FollowerStats:
 
     def apply(self, old: FollowerRow | None, new: FollowerRow | None) -> None:
         """Account for one row changing from `old` to `new` (None: absent)."""
+        ranking = self._ranking
         if old is not None:
             self._count(old, -1)
         if new is not None:
             self._count(new, +1)
+        if old is not None and new is not None and old.server == new.server:
+            self._ranking = ranking  # the same server lost one and gained one
 
     def _count(self, row: FollowerRow, delta: int) -> None:
         self.state_counts[row.state] += delta
         by_state = self.server_counts.setdefault(row.server, Counter())
         by_state[row.state] += delta
         self.server_totals[row.server] = self.server_totals.get(row.server, 0) + delta
+        self._ranking = None
         if by_state[row.state] == 0:
             del by_state[row.state]
             if not by_state:
@@ -64,9 +71,12 @@ class FollowerStats:
 
         Tens of thousands of servers are common: a partial selection on plain totals keeps
         this cheap enough to run after every batch."""
-        largest = heapq.nlargest(limit, self.server_totals.items(), key=itemgetter(1))
-        largest.sort(key=lambda item: (-item[1], item[0]))
-        return [(server, self.server_counts[server]) for server, _ in largest]
+        if self._ranking is None or len(self._ranking) < min(limit, len(self.server_totals)):
+            wanted = max(limit, 256)
+            largest = heapq.nlargest(wanted, self.server_totals.items(), key=itemgetter(1))
+            largest.sort(key=lambda item: (-item[1], item[0]))
+            self._ranking = [server for server, _ in largest]
+        return [(server, self.server_counts[server]) for server in self._ranking[:limit]]
 
     def counts_outside(self, servers: list[str]) -> Counter[FollowerState]:
         """Per-state counts of every server not in `servers` (the "other servers" bar)."""

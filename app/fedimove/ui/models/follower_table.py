@@ -87,6 +87,9 @@ class FollowerTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(FollowerColumn)
 
+    def contains(self, actor_uri: str) -> bool:
+        return actor_uri in self._ids
+
     def row_at(self, position: int) -> FollowerRow:
         return self._rows[self._view.at(position)]
 
