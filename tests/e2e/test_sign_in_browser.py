@@ -66,6 +66,7 @@ async def test_sign_in_with_headless_chromium(app_paths: AppPaths, secrets: Secr
 
         async def open_in_chromium(url: str) -> None:
             page = await browser.new_page()
+            page.set_default_timeout(90_000)  # generous: CI machines may be busy
             await page.goto(url)
             await page.fill(f"input[name='{email_field}']", f"anna@{name}")
             await page.fill(f"input[name='{password_field}']", passwords[f"anna@{name}"])
@@ -89,7 +90,7 @@ async def test_sign_in_with_headless_chromium(app_paths: AppPaths, secrets: Secr
                     flow = SignInFlow(
                         client, secrets=secrets, paths=app_paths, open_url=person_at(browser, name)
                     )
-                    account = await flow.sign_in(target, within=60)
+                    account = await flow.sign_in(target, within=120)
                     assert account.origin == served.origin(name)
                     assert account.handle == f"anna@{host}"
                     assert secrets.get(account.token_key)
