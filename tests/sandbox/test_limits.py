@@ -112,11 +112,28 @@ async def test_gotosocial_limits_per_ip_and_answers_overload_with_503(
     gts = net.instance("gts.practice")
     token = await token_for(client, net, "gts.practice", "cai2")
     url = "https://gts.practice/api/v1/accounts/verify_credentials"
-    statuses = [(await client.get(url, headers=auth(token))).status_code for _ in range(300)]
-    assert statuses.count(429) == 1  # the sign-in above used one request of the IP's 300
+    first = await client.get(url, headers=auth(token))
+    remaining = int(first.headers["X-RateLimit-Remaining"])
+    assert remaining < 299  # app registration and the OAuth steps count too
+    statuses = [(await client.get(url, headers=auth(token))).status_code for _ in range(remaining)]
+    assert set(statuses) == {200}
+    assert (await client.get(url, headers=auth(token))).status_code == 429
     other = await client.get("https://gts.practice/api/v1/instance")
     assert other.status_code == 429  # the same IP, whatever the token
     gts.knobs.overloaded = True
     busy = await client.get(url, headers=auth(token))
     assert busy.status_code == 503
     assert busy.headers["Retry-After"] == "30"
+
+
+async def test_app_registrations_can_be_limited_like_mastodon(
+    client: httpx.AsyncClient, net: PracticeNetwork, clock: SimulatedClock
+) -> None:
+    net.instance("old.practice").knobs.limit_app_registrations = True
+    form = {"client_name": "x", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}
+    for _ in range(5):
+        assert (await client.post(f"{OLD}/api/v1/apps", data=form)).status_code == 200
+    refused = await client.post(f"{OLD}/api/v1/apps", data=form)
+    assert refused.status_code == 429
+    clock.set(_reset(refused))
+    assert (await client.post(f"{OLD}/api/v1/apps", data=form)).status_code == 200

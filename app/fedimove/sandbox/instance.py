@@ -41,6 +41,10 @@ class Knobs:
     reachable: bool = True
     #: Accept new accounts without approval (a pending account is not "functional").
     approval_required: bool = False
+    #: Mastodon's `throttle_oauth_application_registrations/ip` (5 per 10 minutes) on
+    #: `POST /api/v1/apps` [M: config/initializers/rack_attack.rb; DESIGN §0.10]. Off by
+    #: default because test suites register many apps from one address.
+    limit_app_registrations: bool = False
 
 
 class Directory(Protocol):

@@ -27,6 +27,7 @@ UNAUTHENTICATED_API = Throttle("throttle_unauthenticated_api", 300, 5 * 60)
 AUTHENTICATED_PAGING = Throttle("throttle_authenticated_paging", 300, 15 * 60)
 UNAUTHENTICATED_PAGING = Throttle("throttle_unauthenticated_paging", 300, 15 * 60)
 GTS_PER_IP = Throttle("gotosocial_per_ip", 300, 5 * 60)
+APP_REGISTRATIONS = Throttle("throttle_oauth_application_registrations/ip", 5, 10 * 60)
 #: RateLimiter::FAMILIES[:follows]; bucket key floor(now / 24 h) resets at 00:00 UTC.
 FOLLOWS_PER_DAY = Throttle("follows", 400, 24 * 60 * 60)
 #: FollowLimitValidator: MAX_FOLLOWS_THRESHOLD and MAX_FOLLOWS_RATIO.

@@ -8,16 +8,25 @@ metadata document where the real software serves one.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
+from collections.abc import Awaitable, Callable
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from fedimove.sandbox import oauth_pages, render
-from fedimove.sandbox.api.base import ApiError, Ctx, api, error_response, json_response
+from fedimove.sandbox import limits, oauth_pages, render
+from fedimove.sandbox.api.base import (
+    ApiError,
+    Ctx,
+    api,
+    client_ip,
+    error_response,
+    json_response,
+)
 from fedimove.sandbox.instance import Instance
 from fedimove.sandbox.oauth_redirects import (
     OOB,
@@ -41,6 +50,23 @@ INVALID_CLIENT = (
 def _instance(request: Request) -> Instance:
     instance: Instance = request.app.state.instance
     return instance
+
+
+def _gts_limited(
+    endpoint: Callable[[Request], Awaitable[Response]],
+) -> Callable[[Request], Awaitable[Response]]:
+    """GoToSocial's one per-IP limiter covers `/oauth` too [fediverse-apis.md §5.3]."""
+
+    @functools.wraps(endpoint)
+    async def limited(request: Request) -> Response:
+        instance = _instance(request)
+        if instance.flavour.per_ip_limits:
+            usage = instance.limiter.hit(limits.GTS_PER_IP, client_ip(request))
+            if usage.exceeded:
+                return error_response(ApiError(429, "Too many requests", usage.headers()))
+        return await endpoint(request)
+
+    return limited
 
 
 def parse_scopes(raw: str | None) -> list[str]:
@@ -76,6 +102,10 @@ def app_json(instance: Instance, app: App, *, credentials: bool) -> dict[str, ob
 @api(auth="none")
 async def create_app(ctx: Ctx) -> Response:
     instance, params = ctx.instance, ctx.params
+    if instance.knobs.limit_app_registrations and not instance.flavour.per_ip_limits:
+        usage = instance.limiter.hit(limits.APP_REGISTRATIONS, client_ip(ctx.request))
+        if usage.exceeded:
+            raise ApiError(429, "Too many requests", usage.headers())
     name = params.text("client_name")
     if not name:
         raise ApiError(422, "Validation failed: Application name can't be blank")
@@ -185,6 +215,7 @@ _AUTHORIZE_FIELDS = (
 )
 
 
+@_gts_limited
 async def authorize_page(request: Request) -> Response:
     instance = _instance(request)
     fields = {k: v for k in _AUTHORIZE_FIELDS if (v := request.query_params.get(k)) is not None}
@@ -209,6 +240,7 @@ async def authorize_page(request: Request) -> Response:
     return response
 
 
+@_gts_limited
 async def authorize_decision(request: Request) -> Response:
     instance = _instance(request)
     form = await request.form()
@@ -275,6 +307,7 @@ def _pkce_ok(challenge: str | None, verifier: str | None) -> bool:
     return hmac.compare_digest(expected, challenge)
 
 
+@_gts_limited
 async def token(request: Request) -> Response:
     instance = _instance(request)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
@@ -321,6 +354,7 @@ async def token(request: Request) -> Response:
     )
 
 
+@_gts_limited
 async def revoke(request: Request) -> Response:
     """Idempotent; 403 `unauthorized_client` when the token is another client's
     [MD: methods/oauth.md]."""

@@ -102,7 +102,7 @@ async def unblock_domain(ctx: Ctx) -> Response:
     return json_response({})
 
 
-@api("read", "read:follows")
+@api("read", "read:follows", "follow")
 async def followed_tags(ctx: Ctx) -> Response:
     page = page_request(ctx, 100)
     rows = ctx.state.followed_tags.get(ctx.me.id)
