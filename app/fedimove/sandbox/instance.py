@@ -161,15 +161,20 @@ class Instance:
         return (home, original) if original is not None else None
 
     def parse_actor_uri(self, uri: str) -> tuple[str, str] | None:
-        """(home name, username) for `<origin>/users/<username>` on a known instance."""
+        """(home name, username) for `<origin>/users/<username>` (or the profile URL
+        `<origin>/@<username>`) on a known instance."""
         parts = urlsplit(uri)
         name = (
             self.name if parts.netloc == self.domain else self.directory.name_for_host(parts.netloc)
         )
         segments = parts.path.strip("/").split("/")
-        if name is None or len(segments) != 2 or segments[0] != "users":
+        if name is None:
             return None
-        return name, segments[1]
+        if len(segments) == 2 and segments[0] == "users":
+            return name, segments[1]
+        if len(segments) == 1 and segments[0].startswith("@") and len(segments[0]) > 1:
+            return name, segments[0][1:]  # the profile URL names the same account
+        return None
 
     def account_by_uri(self, uri: str) -> Account | None:
         parsed = self.parse_actor_uri(uri)
