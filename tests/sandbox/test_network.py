@@ -95,6 +95,10 @@ async def test_search_resolves_accounts_and_posts_on_other_instances(
     assert status["uri"] == bookmark_uri
     marked = await client.post(f"{new}/api/v1/statuses/{status['id']}/bookmark", headers=h)
     assert marked.json()["bookmarked"] is True
+    by_url = await client.get(
+        f"{new}/api/v2/search", headers=h, params={"q": "https://gts.practice/@cai2"}
+    )
+    assert by_url.json()["accounts"][0]["acct"] == "cai2@gts.practice"
     unknown = await client.get(
         f"{new}/api/v2/search",
         headers=h,
