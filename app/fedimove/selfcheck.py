@@ -7,7 +7,10 @@ report a problem, and by the packaging CI inside each installer's bundle.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import os
 import ssl
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +41,61 @@ def _check_qt() -> CheckResult:
     if not platforms:
         return CheckResult("Qt", False, f"Qt {QtCore.qVersion()}: no platform plugins in {plugins}")
     return CheckResult("Qt", True, f"Qt {QtCore.qVersion()}, {len(platforms)} platform plugins")
+
+
+# Qt's platform plugins a desktop session uses, per OS; the first one is the one that must work.
+_DESKTOP_PLATFORMS = {"linux": ("xcb", "wayland"), "win32": ("windows",), "darwin": ("cocoa",)}
+
+
+def _platforms_to_load() -> list[str]:
+    names = list(_DESKTOP_PLATFORMS.get(sys.platform, ()))
+    chosen = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0]
+    if chosen and chosen not in names:
+        names.insert(0, chosen)
+    return names
+
+
+def _check_qt_platform_plugins() -> list[CheckResult]:
+    """Load each platform plugin for real: a system library it needs and lacks shows up here
+    (the classic "could not load the Qt platform plugin xcb"), without needing a display."""
+    from PySide6.QtCore import QLibraryInfo, QPluginLoader
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    results = []
+    for index, name in enumerate(_platforms_to_load()):
+        label, required = f"Qt {name} plugin", index == 0
+        files = sorted(folder.glob(f"*q{name}.*")) + sorted(folder.glob(f"*q{name}-*"))
+        if not files:
+            results.append(CheckResult(label, False, f"not in {folder}", required=required))
+            continue
+        loader = QPluginLoader(str(files[0]))
+        if loader.load():
+            results.append(CheckResult(label, True, f"{files[0].name} loads"))
+        else:
+            results.append(CheckResult(label, False, loader.errorString(), required=required))
+    return results
+
+
+def _check_keyring_backends() -> CheckResult:
+    """The backends keyring finds through its entry points: a frozen build that lost keyring's
+    metadata, or the D-Bus modules behind the Secret Service, would silently fall back to none."""
+    found = sorted(ep.name for ep in importlib.metadata.entry_points(group="keyring.backends"))
+    needed = {"linux": ("SecretService", "secretstorage", "jeepney"), "darwin": ("macOS",)}
+    needed["win32"] = ("Windows", "win32ctypes.pywin32")
+    missing = [name for name in needed.get(sys.platform, ()) if not _importable(name, found)]
+    if not found or missing:
+        lacking = ", ".join(missing) or "any entry point"
+        return CheckResult("keyring backends", False, f"missing {lacking}")
+    return CheckResult("keyring backends", True, ", ".join(found))
+
+
+def _importable(name: str, backend_names: list[str]) -> bool:
+    module = f"keyring.backends.{name}" if name in backend_names else name
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
 
 
 def _check_qasync() -> CheckResult:
@@ -89,6 +147,21 @@ def _check_resources() -> CheckResult:
     return CheckResult("resources", True, str(root))
 
 
+def _check_translations() -> CheckResult:
+    """Every translation source (.ts) has its compiled .qm beside it, which Qt loads."""
+    from fedimove.resources import resource_dir
+
+    folder = resource_dir() / "translations"
+    sources = {path.stem for path in folder.glob("*.ts")}
+    compiled = {path.stem for path in folder.glob("*.qm")}
+    if sources - compiled:
+        return CheckResult(
+            "translations", False, "not compiled: " + ", ".join(sorted(sources - compiled))
+        )
+    languages = sorted(name.removeprefix("fedimove_") for name in compiled)
+    return CheckResult("translations", True, ", ".join(languages) or "English only")
+
+
 def _check_practice() -> CheckResult:
     missing = []
     for module in ("starlette", "uvicorn", "python_multipart"):
@@ -124,9 +197,12 @@ def collect(paths: AppPaths | None = None) -> list[CheckResult]:
         _check_keyring,
         _check_tls,
         _check_resources,
+        _check_translations,
         _check_practice,
     ]
     results = [check() for check in checks]
+    results.extend(_check_qt_platform_plugins())
+    results.append(_check_keyring_backends())
     results.extend(_check_dirs(paths or AppPaths.default()))
     return results
 
