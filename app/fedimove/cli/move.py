@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
+import tempfile
 import webbrowser
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 from fedimove.cli.export import Sessions, _run, _sessions
-from fedimove.cli.migrate import _journal, _pick
-from fedimove.core.clock import SystemClock
+from fedimove.core.clock import Clock, SystemClock
 from fedimove.core.engine.alias import Accounts, GuidedStep, record_accounts, set_alias
 from fedimove.core.engine.checks import (
     CheckInputs,
@@ -33,11 +35,35 @@ from fedimove.core.engine.move import MoveContext, perform_move
 from fedimove.core.engine.preview_servers import ServerProber
 from fedimove.core.engine.report import write_report
 from fedimove.core.engine.snapshot import read_snapshot
+from fedimove.core.errors import JournalNotFoundError
 from fedimove.core.progress import CancelToken, discard_progress
 from fedimove.core.servers.rest import RestClient
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.paths import AppPaths
 from fedimove.core.storage.settings import ALIAS_WAIT_MINUTES, TRACKING_DAYS, Settings
+
+
+@contextlib.contextmanager
+def _journal(practice: bool, clock: Clock) -> Iterator[Journal]:
+    """The journal; practice runs use a throwaway one (they never enter the real journal)."""
+    with contextlib.ExitStack() as stack:
+        if practice:
+            home = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="fedimove-")))
+            journal = Journal.open(home / "journal.sqlite", clock)
+        else:
+            journal = Journal.open_default(AppPaths.default(), clock)
+        stack.callback(journal.close)
+        yield journal
+
+
+def _pick(journal: Journal, wanted: int | None) -> int:
+    """The migration asked for, else the most recent one."""
+    if wanted is not None:
+        return wanted
+    found = journal.list_migrations()
+    if not found:
+        raise JournalNotFoundError("no migration yet")
+    return found[0].id
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
