@@ -63,6 +63,7 @@ def followers_page(count: int) -> FollowersPage:
     if count:
         page.apply_rows(tuple(demo_followers(count, moved_at=moved_at)))
         page.feed.flush()
+        page.refresh_summaries()
     page.fill_server_choices()
     return page
 

@@ -96,7 +96,7 @@ def test_page_shows_rows_from_the_controller_and_filters_by_state(
     with qtbot.waitSignal(controller.step_finished, timeout=3000):
         controller.track_followers()
     qtbot.waitUntil(lambda: page.feed.pending == 0 and page.model.rowCount() == 300, timeout=3000)
-    page._refresh_summaries()  # normally on its timer
+    page.refresh_summaries()  # normally on its timer
     assert "100" in page.counters.buttons[FollowerState.MOVED].text()
     assert not page.empty_label.isVisible()
 

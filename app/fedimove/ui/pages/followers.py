@@ -106,7 +106,7 @@ class FollowersPage(QWidget):
         self._connect()
         self.retranslate()
         self.fill_server_choices()
-        self._refresh_summaries()
+        self.refresh_summaries()
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
@@ -159,7 +159,7 @@ class FollowersPage(QWidget):
 
     def _connect(self) -> None:
         self.model.counts_changed.connect(self._schedule_summaries)
-        self._summary_timer.timeout.connect(self._refresh_summaries)
+        self._summary_timer.timeout.connect(self.refresh_summaries)
         self.model.modelReset.connect(self._update_empty_state)
         self.model.rowsInserted.connect(self._update_empty_state)
         self.model.rowsRemoved.connect(self._update_empty_state)
@@ -213,7 +213,7 @@ class FollowersPage(QWidget):
         if not self._summary_timer.isActive():
             self._summary_timer.start()
 
-    def _refresh_summaries(self) -> None:
+    def refresh_summaries(self) -> None:
         self.counters.refresh()
         self.chart.refresh()
         self.breakdown.refresh()
