@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from fedimove import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("sandbox", "login", "export", "archive", "move")
+COMMAND_MODULES: tuple[str, ...] = ("sandbox", "login", "export", "archive", "migrate", "move")
 
 
 def build_parser() -> argparse.ArgumentParser:

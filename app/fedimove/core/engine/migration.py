@@ -29,6 +29,7 @@ from fedimove.core.servers.rest import RestClient
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import (
     ItemCounts,
+    ItemState,
     Migration,
     MigrationPhase,
     StepState,
@@ -45,6 +46,7 @@ class StepStatus:
     state: str
     counts: ItemCounts
     reasons: dict[str, int]
+    failures: dict[str, int]
     next_attempt_at: datetime | None
     last_error: str | None
 
@@ -257,6 +259,7 @@ class MigrationEngine:
                     state=record.state.value,
                     counts=counts.get(record.name, ItemCounts()),
                     reasons=journal.reason_counts(migration_id, record.name),
+                    failures=journal.reason_counts(migration_id, record.name, ItemState.FAILED),
                     next_attempt_at=record.next_attempt_at,
                     last_error=record.last_error,
                 )

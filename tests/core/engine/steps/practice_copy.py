@@ -139,8 +139,9 @@ def holdings(instance: Instance, username: str) -> dict[str, Any]:
     }
 
 
-def add_follows(world: CopyWorld, total: int, home: str = "gts.practice") -> list[str]:
-    """Make anna@old.practice follow `total` accounts in all (new, unlocked people on `home`)."""
+def add_follows(world: CopyWorld, total: int, home: str = "new.practice") -> list[str]:
+    """Make anna@old.practice follow `total` accounts in all (new, unlocked people on `home`;
+    people on the new server itself keep federation out of the cost of big copies)."""
     from fedimove.sandbox.federation import install
     from fedimove.sandbox.scenario_parts import Builder
 
@@ -159,7 +160,9 @@ def add_follows(world: CopyWorld, total: int, home: str = "gts.practice") -> lis
     return handles
 
 
-async def upload_import(world: CopyWorld, handle: str, files: list[str], mode: str = "merge") -> None:
+async def upload_import(
+    world: CopyWorld, handle: str, files: list[str], mode: str = "merge"
+) -> None:
     """Play the user: sign in on the server's web pages and import each CSV at
     /settings/imports (upload, then confirm), then let the server's import jobs finish."""
     import re

@@ -28,7 +28,7 @@ async def remote_ids(ctx: StepContext, items: Sequence[Item]) -> dict[str, Item]
     found: dict[str, Item] = {}
     for item in items:
         rid = item.remote_id
-        if not rid and item.state is ItemState.IN_FLIGHT:
+        if not rid:  # in flight, or found on the server by a reconciliation
             ref = await ctx.resolve(str(item.payload["acct"]))
             rid = ref.local_id if ref is not None else None
         if rid:

@@ -63,6 +63,8 @@ class Wait(Exception):
 class Applied:
     remote_id: str | None = None
     skipped: str | None = None  # a reason code: the item cannot be re-created
+    #: Journal the outcome at once, not with its batch: later items depend on it (a list).
+    commit_now: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,25 +157,36 @@ class ItemStep:
             batch = ctx.journal.claim_items(ctx.migration_id, self.step_name, limit=CLAIM_BATCH)
             if not batch:
                 break
-            for index, item in enumerate(batch):
-                try:
-                    outcome = await self._one(ctx, item, cancel)
-                except Wait as wait:
-                    self._release(ctx, batch[index:])
-                    return StepOutcome(StepState.WAITING, wait.until, wait.reason, **counts)
-                except CancelledError:
-                    self._release(ctx, batch[index:])  # the scheduler stops before sending
-                    raise
-                except BaseException:
-                    self._release(ctx, batch[index + 1 :])  # this one stays in flight
-                    raise
-                counts[outcome] += 1
-                finished += 1
-                self._report(progress, finished, before.total, outcome)
+            done: list[tuple[int, str | None]] = []
+            try:
+                for index, item in enumerate(batch):
+                    try:
+                        outcome, remote_id = await self._one(ctx, item, cancel)
+                    except Wait as wait:
+                        self._release(ctx, batch[index:])
+                        return StepOutcome(StepState.WAITING, wait.until, wait.reason, **counts)
+                    except CancelledError:
+                        self._release(ctx, batch[index:])  # the scheduler stops before sending
+                        raise
+                    except BaseException:
+                        self._release(ctx, batch[index + 1 :])  # this one stays in flight
+                        raise
+                    if outcome == "done":
+                        done.append((item.id, remote_id))
+                    outcome = "done" if outcome == "committed" else outcome
+                    counts[outcome] += 1
+                    finished += 1
+                    self._report(progress, finished, before.total, outcome)
+            finally:
+                # Outcomes of a batch are committed together; a crash before this leaves them
+                # in flight, and the next run finds them on the server.
+                ctx.journal.mark_done_many(done)
         state = StepState.FAILED if counts["failed"] else StepState.DONE
         return StepOutcome(state, None, None, **counts)
 
-    async def _one(self, ctx: StepContext, item: Item, cancel: CancelToken) -> str:
+    async def _one(
+        self, ctx: StepContext, item: Item, cancel: CancelToken
+    ) -> tuple[str, str | None]:
         ctx.new.cancel = cancel
         try:
             applied = await self.apply(ctx, item)
@@ -181,15 +194,17 @@ class ItemStep:
             reason = refusal_reason(error)
             if reason is None and _definite_refusal(error):
                 ctx.journal.mark_failed(item.id, error.code)
-                return "failed"
+                return "failed", None
             if reason is None:
                 raise  # maybe it happened: stays in flight, reconciled by the next run
             applied = Applied(skipped=reason)
         if applied.skipped is not None:
             ctx.journal.mark_skipped(item.id, applied.skipped)
-            return "skipped"
-        ctx.journal.mark_done(item.id, applied.remote_id)
-        return "done"
+            return "skipped", None
+        if applied.commit_now:
+            ctx.journal.mark_done(item.id, applied.remote_id)
+            return "committed", applied.remote_id
+        return "done", applied.remote_id
 
     @staticmethod
     def _release(ctx: StepContext, items: Sequence[Item]) -> None:

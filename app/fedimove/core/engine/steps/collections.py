@@ -55,20 +55,23 @@ class ListStep(FollowDependentStep):
         payload = item.payload
         existing = [e for e in await ctx.new.lists() if e.title == payload["title"]]
         if existing:  # re-created by a crashed run or by the user: use it, never a twin
-            return Applied(remote_id=existing[0].local_id)
+            return Applied(remote_id=existing[0].local_id, commit_now=True)
         entry = ListEntry(
             title=str(payload["title"]),
             replies_policy=str(payload.get("replies_policy", "list")),
             exclusive=bool(payload.get("exclusive", False)),
         )
         created = await ctx.new.create_list(entry)
-        return Applied(remote_id=created.local_id)
+        return Applied(remote_id=created.local_id, commit_now=True)
 
     async def act(self, ctx: StepContext, item: Item, target: AccountRef) -> Applied:
         owner = ctx.journal.get_item(
             ctx.migration_id, self.step_name, list_key(item.payload["title"])
         )
-        if owner is None or owner.state is not ItemState.DONE or not owner.remote_id:
+        if owner is None or owner.state is not ItemState.DONE:
+            return Applied(skipped="list_not_created")
+        list_id = owner.remote_id or await self._list_id(ctx, str(item.payload["title"]))
+        if list_id is None:
             return Applied(skipped="list_not_created")
         rels = await ctx.new.relationships([target.local_id])
         rel = rels.get(target.local_id)
@@ -77,7 +80,7 @@ class ListStep(FollowDependentStep):
             if not_yet is not None:
                 return not_yet
         try:
-            await ctx.new.add_list_members(owner.remote_id, [target.local_id])
+            await ctx.new.add_list_members(list_id, [target.local_id])
         except AccountNotFoundError:
             # GoToSocial wants an accepted follow; Mastodon a follow or a request.
             not_yet = await self.ready(ctx, item, target)
@@ -88,6 +91,11 @@ class ListStep(FollowDependentStep):
             if error.status != 422:  # 422: already a member
                 raise
         return Applied(remote_id=target.local_id)
+
+    @staticmethod
+    async def _list_id(ctx: StepContext, title: str) -> str | None:
+        """A list reconciled after a crash has no journaled id: find it by its title."""
+        return next((e.local_id for e in await ctx.new.lists() if e.title == title), None)
 
 
 class StatusStep(ItemStep):

@@ -1,0 +1,49 @@
+"""`fedimove migrate`, `status` and `resume` on the practice Fediverse (`--practice`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fedimove.cli import main
+from fedimove.cli.migrate import parse_categories
+from fedimove.core.models import Category
+
+
+def test_migrate_dry_run_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--practice", "migrate", "anna@old.practice", "anna@new.practice", "--dry-run"])
+    out = capsys.readouterr().out
+    assert code == 0
+    lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert lines["following"][1:] == ["50", "copy_before", "api"]
+    assert lines["bookmarks"][1] == "12"
+    assert "favourites" not in lines  # off by default (DESIGN §0.11)
+
+
+def test_migrate_copies_and_reports_per_step(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        [
+            "--practice",
+            "migrate",
+            "anna@old.practice",
+            "anna@new.practice",
+            "--only",
+            "blocks,domain-blocks,filters",
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[2:] if line.strip()}
+    assert rows["blocks"][1:5] == ["3", "0", "0", "0"]
+    assert rows["domain_blocks"][1] == "2"
+    assert rows["filters"][1] == "2"
+
+
+def test_status_without_migrations_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status"]) == 1
+    assert "No migration found" in capsys.readouterr().err
+
+
+def test_only_refuses_unknown_categories() -> None:
+    assert parse_categories("lists, Followed-Tags") == {Category.LISTS, Category.FOLLOWED_TAGS}
+    with pytest.raises(SystemExit):
+        parse_categories("posts")
