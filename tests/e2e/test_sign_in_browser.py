@@ -80,7 +80,7 @@ async def test_sign_in_with_headless_chromium(app_paths: AppPaths, secrets: Secr
 
     async with network.serve_http() as served, async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=120_000
         )
         try:
             async with make_client() as client:
