@@ -223,3 +223,19 @@ def test_the_sandbox_imports_no_client_logic_and_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+async def test_a_dead_instance_fails_in_process_and_over_loopback(net: PracticeNetwork) -> None:
+    net.instance("nomove.practice").knobs.reachable = False
+    async with httpx.AsyncClient(transport=net.transport) as client:
+        try:
+            await client.get("https://nomove.practice/api/v2/instance")
+        except httpx.ConnectError:
+            pass
+        else:
+            raise AssertionError("a dead instance answered in-process")
+    async with net.serve_http() as served, httpx.AsyncClient(trust_env=False) as client:
+        response = await client.get(f"{served.origin('nomove.practice')}/api/v2/instance")
+        assert response.status_code == 502
+        alive = await client.get(f"{served.origin('old.practice')}/api/v2/instance")
+        assert alive.status_code == 200

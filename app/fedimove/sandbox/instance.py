@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from fedimove.core.clock import Clock
 from fedimove.sandbox.flavours import Flavour
@@ -219,6 +221,24 @@ class Instance:
     def _build_app(self) -> Starlette:
         from fedimove.sandbox.routes import all_routes
 
-        app = Starlette(routes=all_routes(self.flavour))
+        middleware = [Middleware(_DeadWhenUnreachable, instance=self)]
+        app = Starlette(routes=all_routes(self.flavour), middleware=middleware)
         app.state.instance = self
         return app
+
+
+class _DeadWhenUnreachable:
+    """Over loopback a dead instance still has a port: answer like a proxy in front of a dead
+    backend (502), so clients see the failure in served mode as well as in-process (where the
+    transport refuses to connect)."""
+
+    def __init__(self, app: ASGIApp, instance: Instance) -> None:
+        self._app = app
+        self._instance = instance
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not self._instance.knobs.reachable:
+            response = Response("Bad Gateway", status_code=502, media_type="text/plain")
+            await response(scope, receive, send)
+            return
+        await self._app(scope, receive, send)
