@@ -11,6 +11,7 @@ import sys
 from urllib.parse import urlsplit
 
 import httpx
+import pytest
 
 from fedimove.cli.sandbox import serve
 from fedimove.sandbox.network import PracticeNetwork
@@ -228,12 +229,8 @@ def test_the_sandbox_imports_no_client_logic_and_no_qt() -> None:
 async def test_a_dead_instance_fails_in_process_and_over_loopback(net: PracticeNetwork) -> None:
     net.instance("nomove.practice").knobs.reachable = False
     async with httpx.AsyncClient(transport=net.transport) as client:
-        try:
+        with pytest.raises(httpx.ConnectError):
             await client.get("https://nomove.practice/api/v2/instance")
-        except httpx.ConnectError:
-            pass
-        else:
-            raise AssertionError("a dead instance answered in-process")
     async with net.serve_http() as served, httpx.AsyncClient(trust_env=False) as client:
         response = await client.get(f"{served.origin('nomove.practice')}/api/v2/instance")
         assert response.status_code == 502
