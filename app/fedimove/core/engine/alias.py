@@ -147,8 +147,10 @@ async def verify_alias(new: RestClient, accounts: Accounts) -> AliasStatus:
     if listed is not None:
         return AliasStatus(bool(wanted & set(listed)), AliasTier.SERVER_API)
     actor = await fetch_actor(new.http, accounts.new_uri)
-    if actor is None or ("alsoKnownAs" not in actor and "summary" not in actor):
-        # A restricted document (authorized fetch) or none at all: not a "no".
+    restricted = actor is not None and not {"followers", "outbox", "alsoKnownAs"} & actor.keys()
+    if actor is None or restricted:
+        # Authorized fetch answers unsigned reads with a few fields only (fediverse-apis
+        # §7.3), or the document cannot be read at all: neither is a "no".
         return AliasStatus(False, AliasTier.UNVERIFIABLE)
     return AliasStatus(
         accounts.old_uri in _uris(actor.get("alsoKnownAs")), AliasTier.ACTOR_DOCUMENT
