@@ -139,6 +139,46 @@ async def test_mastodon_write_routes_match_the_openapi_schema(
         data={"client_name": "x", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"},
     )
     check_mastodon(r, "/api/v1/apps", "post")
+    await _more_write_routes(client, new, h)
+
+
+async def _more_write_routes(client: httpx.AsyncClient, new: str, h: dict[str, str]) -> None:
+    status = (await client.post(f"{new}/api/v1/statuses", headers=h, data={"status": "x"})).json()
+    filters = (await client.get(f"{new}/api/v2/filters", headers=h)).json()
+    lists = (await client.get(f"{new}/api/v1/lists", headers=h)).json()
+    for method, path, template, data in (
+        ("get", f"/api/v1/statuses/{status['id']}", "/api/v1/statuses/{id}", {}),
+        ("post", f"/api/v1/statuses/{status['id']}/bookmark", "/api/v1/statuses/{id}/bookmark", {}),
+        (
+            "post",
+            f"/api/v1/statuses/{status['id']}/favourite",
+            "/api/v1/statuses/{id}/favourite",
+            {},
+        ),
+        ("get", f"/api/v2/filters/{filters[0]['id']}", "/api/v2/filters/{id}", {}),
+        (
+            "post",
+            f"/api/v2/filters/{filters[0]['id']}/keywords",
+            "/api/v2/filters/{filter_id}/keywords",
+            {"keyword": "y"},
+        ),
+        (
+            "post",
+            f"/api/v2/filters/{filters[0]['id']}/statuses",
+            "/api/v2/filters/{filter_id}/statuses",
+            {"status_id": status["id"]},
+        ),
+        ("put", f"/api/v1/lists/{lists[0]['id']}", "/api/v1/lists/{id}", {"title": "Renamed"}),
+        ("get", "/api/v1/tags/birds", "/api/v1/tags/{name}", {}),
+        ("post", "/api/v1/tags/birds/unfollow", "/api/v1/tags/{name}/unfollow", {}),
+        ("get", "/api/v1/bookmarks", "/api/v1/bookmarks", {}),
+    ):
+        r = await client.request(method.upper(), new + path, headers=h, data=data or None)
+        assert r.status_code == 200, (path, r.text)
+        check_mastodon(r, template, method)
+    outside = await client.post(f"{new}/api/v1/statuses", headers=h, data={"status": ""})
+    assert outside.status_code == 422
+    check_mastodon(outside, "/api/v1/statuses", "post")
 
 
 async def test_mastodon_errors_match_the_openapi_schema(
