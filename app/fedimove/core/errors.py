@@ -344,3 +344,15 @@ class ResendNotAvailableError(FedimoveError):
     """The old server cannot send the Move again (Mastodon), or not yet (GoToSocial, 7 days)."""
 
     code = "move.resend_unavailable"
+
+
+class FeatureUnavailableError(FedimoveError):
+    """A step whose engine has not landed in this build: said plainly, never faked."""
+
+    code = "feature.unavailable"
+
+
+class SameAccountError(FedimoveError):
+    """The new account is the old one (a move needs two different accounts)."""
+
+    code = "input.same_account"

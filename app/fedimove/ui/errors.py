@@ -170,6 +170,16 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
         QT_TRANSLATE_NOOP("ErrorMessages", "Type your account like @name@example.social."),
         _A.EDIT_INPUT,
     ),
+    "input.same_account": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "That is the same account"),
+        QT_TRANSLATE_NOOP("ErrorMessages", "The new account must be a different account from the old one."),
+        _A.EDIT_INPUT,
+    ),
+    "feature.unavailable": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Not available yet"),
+        QT_TRANSLATE_NOOP("ErrorMessages", "This version of Fedimove cannot do this step yet."),
+        _A.DISMISS,
+    ),
     "input.invalid_url": (
         QT_TRANSLATE_NOOP("ErrorMessages", "That is not a web address"),
         QT_TRANSLATE_NOOP("ErrorMessages", "Type a server address like example.social."),

@@ -1,0 +1,101 @@
+"""Done: the report (HTML and CSV) of everything that moved, was skipped or failed, and where
+each follower ended; and what is left to tidy up by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from fedimove.core.service_api import ReportFiles
+from fedimove.ui.controller import REPORT
+from fedimove.ui.pages.base import WizardPage, plain_label
+from fedimove.ui.pages.wizard_controller import WizardController
+
+
+def default_report_path() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "fedimove-report.html"
+
+
+class DonePage(WizardPage):
+    name = "done"
+
+    def __init__(self, controller: WizardController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.files: ReportFiles | None = None
+        self.destination = default_report_path()
+        self.report_button = QPushButton(self)
+        self.open_button = QPushButton(self)
+        self.open_button.setEnabled(False)
+        self.tidy = plain_label("", self)
+        row = QHBoxLayout()
+        row.addWidget(self.report_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.tidy)
+        self.body.addStretch(1)
+        self.report_button.clicked.connect(self.write_report)
+        self.open_button.clicked.connect(self._open)
+        controller.report_written.connect(self._written)
+        self.set_complete(True)
+        self.retranslate()
+
+    def operations(self) -> tuple[str, ...]:
+        return (REPORT,)
+
+    def can_go_back(self) -> bool:
+        return True
+
+    def next_text(self) -> str:
+        return self.tr("&Close")
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Your move is done"))
+        self.intro.setText(
+            self.tr(
+                "Followers keep arriving for a while; the followers page shows each one. The "
+                "report lists everything that moved, what was skipped and why."
+            )
+        )
+        self.report_button.setText(self.tr("&Save the report"))
+        self.open_button.setText(self.tr("&Open the report"))
+        self.tidy.setText(
+            self.tr(
+                "Still to do by hand: posts for followers only stay on your old server; "
+                "scheduled posts on your old account will not be published; once your "
+                "followers have arrived you can remove Fedimove's access in both servers' "
+                "settings under “Authorized apps”."
+            )
+        )
+
+    def on_enter(self) -> None:
+        if self.files is None and not self.controller.is_running(REPORT):
+            self.write_report()
+
+    def write_report(self) -> None:
+        self.clear_error()
+        self.report_button.setEnabled(False)
+        self.status.setText(self.tr("Writing the report…"))
+        self.controller.write_report(str(self.destination))
+
+    def _written(self, files: ReportFiles) -> None:
+        self.files = files
+        self.report_button.setEnabled(True)
+        self.open_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Report saved: {html} and {csv}")
+            .replace("{html}", str(files.html))
+            .replace("{csv}", str(files.csv))
+        )
+
+    def _open(self) -> None:
+        if self.files is not None:
+            self.controller.open_url(QUrl.fromLocalFile(str(self.files.html)).toString())
+
+    def on_failed(self, operation: str) -> None:
+        self.report_button.setEnabled(True)
+        self.status.clear()
