@@ -121,3 +121,14 @@ async def test_list_members_need_a_follow_and_limit_zero_returns_all(
         data={"account_ids[]": str(stranger.id)},
     )
     assert again.status_code == 422
+
+
+async def test_gotosocial_pages_with_min_id_and_an_explicit_limit(
+    client: httpx.AsyncClient, net: PracticeNetwork
+) -> None:
+    gts = net.instance("gts.practice")
+    anna = gts.ensure_account("old.practice", "anna")
+    page = await client.get(f"https://gts.practice/api/v1/accounts/{anna.id}/followers?limit=2")
+    found = links(page)
+    assert "limit=2&max_id=" in found["next"]
+    assert "limit=2&min_id=" in found["prev"]

@@ -286,6 +286,10 @@ def page_request(ctx: Ctx, default: int, *, with_min_id: bool = False) -> PageRe
     raw = ctx.params.text("limit")
     number = ctx.params.integer("limit")
     limit = default if number is None else min(abs(number), default * 2)
+    if ctx.instance.flavour.is_gotosocial:
+        # GoToSocial pages by max_id/min_id everywhere and always writes the limit it used
+        # [GTS: internal/paging/page.go].
+        with_min_id, raw = True, str(limit)
     return PageRequest(
         limit,
         ctx.params.integer("max_id"),
