@@ -20,6 +20,8 @@ from fedimove.core.engine.move import (
     perform_move,
     resend_available_at,
     resend_move,
+    restore_locked,
+    unlock_for_move,
 )
 from fedimove.core.errors import MoveRefusedError, ResendNotAvailableError
 from fedimove.core.storage.journal_records import FollowerState
@@ -121,6 +123,16 @@ async def test_gotosocial_move_through_its_api(gotosocial: MoveWorld, tmp_path: 
     assert asked == ["once", "once"]
     migration = world.journal.get_migration(world.migration_id)
     assert resend_available_at(migration, world.old.capabilities) == again + timedelta(days=7)
+
+
+async def test_unlock_for_the_move_and_restore_at_finish(gotosocial: MoveWorld) -> None:
+    world = gotosocial
+    assert await unlock_for_move(world.journal, world.migration_id, world.new)
+    assert not (await world.new.verify_credentials()).profile.locked
+    assert not await unlock_for_move(world.journal, world.migration_id, world.new)
+    assert world.journal.get_migration(world.migration_id).new_locked_original is True
+    await restore_locked(world.journal, world.migration_id, world.new)
+    assert (await world.new.verify_credentials()).profile.locked
 
 
 async def test_a_wrong_password_is_refused_and_nothing_is_journaled(

@@ -192,3 +192,20 @@ async def resend_move(ctx: MoveContext) -> datetime:
     await _send_by_api(ctx, ctx.accounts)
     _note_send(ctx, now)
     return now
+
+
+async def unlock_for_move(journal: Journal, migration_id: int, new: RestClient) -> bool:
+    """Unlock the new account for the Move (DESIGN §0.3), remembering the original first so
+    `restore_locked` can put it back at *finish*. Returns whether it was locked."""
+    own = await new.verify_credentials()
+    journal.record_new_locked(migration_id, own.profile.locked)
+    if own.profile.locked:
+        await new.call("PATCH", "/api/v1/accounts/update_credentials", data=[("locked", "false")])
+    return own.profile.locked
+
+
+async def restore_locked(journal: Journal, migration_id: int, new: RestClient) -> None:
+    """Give the new account back the `locked` it had before Fedimove touched it."""
+    original = journal.get_migration(migration_id).new_locked_original
+    if original:
+        await new.call("PATCH", "/api/v1/accounts/update_credentials", data=[("locked", "true")])
