@@ -167,3 +167,48 @@ async def test_a_wrong_password_is_refused_and_nothing_is_journaled(
     assert refused.value.params["reason"] == "wrong_password"
     assert "not-the-password" not in repr(refused.value)
     assert world.journal.get_migration(world.migration_id).moved_at is None
+
+
+async def test_watch_tracks_until_the_end_and_resumes(
+    gotosocial: MoveWorld, tmp_path: Path
+) -> None:
+    """`fedimove followers --watch`: polls on its own clock until the tracking window ends, with
+    full scans on the way; a new tracker (another process) picks up from the journal."""
+    world = gotosocial
+
+    async def no_browser(step: GuidedStep) -> None:
+        raise AssertionError("no browser step")
+
+    tracker = world.tracker(approve_migrated=True)
+    await tracker.take_snapshot()
+    await set_alias(
+        world.journal,
+        world.migration_id,
+        world.new,
+        tracker.accounts,
+        world.clock,
+        open_url=no_browser,
+    )
+    await world.final_read_and_backup(tmp_path)
+    world.clock.advance(16 * 60)
+    report = await run_checks(world.checks(locked_choice="approve"))
+    consent = confirm_move(report, "zoe@gnew.practice", world.clock.now())
+
+    async def password() -> str:
+        return PASSWORD
+
+    ctx = MoveContext(
+        world.journal, world.migration_id, world.old, world.clock, no_browser, password
+    )
+    moved_at = await perform_move(consent, ctx)
+    world.clock.autojump = True  # the watch sleeps on the clock; so do the servers' jobs
+    await tracker.watch(until=moved_at + timedelta(hours=2), every=60, full_scan_every=1800)
+    assert world.clock.now() >= moved_at + timedelta(hours=2)
+    assert world.journal.follower_counts(world.migration_id) == {FollowerState.MOVED: 10}
+    options = world.journal.get_migration(world.migration_id).options["tracker"]
+    assert options["polls"] >= 100
+    assert "last_full_scan_at" in options
+
+    resumed = world.tracker()
+    await resumed.watch(until=moved_at, every=60)  # the window is over: one final scan
+    assert world.journal.follower_counts(world.migration_id) == {FollowerState.MOVED: 10}

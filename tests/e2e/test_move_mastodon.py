@@ -39,7 +39,7 @@ from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import Evidence, FollowerState
 from fedimove.sandbox.federation import layer_of
 from fedimove.sandbox.network import PracticeNetwork
-from fedimove.sandbox.scenario_failures import expected_outcomes
+from fedimove.sandbox.scenario_failures import expected_outcomes, facts_of
 
 START = utc(2026, 3, 2, 9, 0)
 _INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
@@ -245,3 +245,57 @@ async def test_mastodon_move_end_to_end(mastodon: MoveWorld, tmp_path: Path) -> 
     assert all(f.arrived_at is not None for f in followers if f.state is FollowerState.MOVED)
     inferred = {f.state for f in followers if f.evidence is Evidence.INFERRED}
     assert inferred == {FollowerState.NO_MOVE_SUPPORT, FollowerState.BLOCKED}
+
+
+@pytest.fixture
+async def mastodon_locked(tmp_path: Path) -> AsyncIterator[MoveWorld]:
+    network = PracticeNetwork.from_scenario("small", clock=SimulatedClock(START), seed=1)
+    target = facts_of(network).locked_target
+    async for world in move_world(tmp_path, network, "anna@old.practice", target):
+        yield world
+
+
+async def test_mastodon_move_to_a_locked_account(
+    mastodon_locked: MoveWorld, tmp_path: Path
+) -> None:
+    """Remote followers wait as requests with the reason `locked` (those on silenced servers:
+    `limited`); followers on the new account's own server are accepted despite the lock."""
+    world = mastodon_locked
+    tracker = world.tracker()
+    await tracker.take_snapshot()
+    await set_alias(
+        world.journal,
+        world.migration_id,
+        world.new,
+        tracker.accounts,
+        world.clock,
+        open_url=world.play,
+    )
+    await world.final_read_and_backup(tmp_path)
+    world.clock.advance(15 * 60)
+    report = await run_checks(world.checks(no_recent_move=True))
+    locked = report.result("new_locked")
+    assert not locked.passed
+    assert not locked.blocking
+    assert locked.params["fix"] == "unlock_or_approve"
+    consent = confirm_move(
+        report, world.journal.get_migration(world.migration_id).new_handle, world.clock.now()
+    )
+    ctx = MoveContext(world.journal, world.migration_id, world.old, world.clock, world.play)
+    await perform_move(consent, ctx)
+    await track_until_settled(world, tracker)
+
+    expected = expected_outcomes(world.world.network, target_locked=True)
+    seen = {
+        ground_handle(f.actor_uri): f
+        for f in world.journal.list_followers(world.migration_id, limit=None)
+        if f.in_snapshot
+    }
+    for handle, outcome in expected.items():
+        follower = seen[handle]
+        assert (follower.state, follower.reason) == TRACKER_WORDS[
+            (outcome.state, outcome.reason)
+        ], handle
+    reasons = {f.reason for f in seen.values() if f.state is FollowerState.AWAITING_APPROVAL}
+    assert reasons == {"locked", "limited"}
+    assert world.journal.get_migration(world.migration_id).new_locked_original is True
