@@ -52,6 +52,7 @@ async def test_mastodon_account_routes_match_the_openapi_schema(
         ("/api/v1/accounts/lookup?acct=anna", "/api/v1/accounts/lookup"),
         (f"/api/v1/accounts/relationships?id[]={me}", "/api/v1/accounts/relationships"),
         ("/api/v2/search?q=anna@new.practice&resolve=true", "/api/v2/search"),
+        ("/api/v1/accounts/search?q=cai2@gts.practice&resolve=true", "/api/v1/accounts/search"),
         ("/api/v1/apps/verify_credentials", "/api/v1/apps/verify_credentials"),
     ):
         r = await client.get(OLD + path, headers=h)

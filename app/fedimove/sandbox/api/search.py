@@ -84,4 +84,17 @@ async def search(ctx: Ctx) -> Response:
     return json_response(result)
 
 
-ROUTES = [Route("/api/v2/search", search, methods=["GET"])]
+@api("read", "read:accounts")
+async def account_search(ctx: Ctx) -> Response:
+    """`GET /api/v1/accounts/search` (`resolve` needs a signed-in user, as in v2)
+    [MD: methods/accounts.md#search; fediverse-apis.md §4]."""
+    q = (ctx.params.text("q", "") or "").strip()
+    limit = min(abs(ctx.params.integer("limit") or 40), 80)
+    accounts = await _accounts(ctx, q, bool(ctx.params.flag("resolve", False)), limit) if q else []
+    return json_response([render.account(ctx.instance, a) for a in accounts[:limit]])
+
+
+ROUTES = [
+    Route("/api/v2/search", search, methods=["GET"]),
+    Route("/api/v1/accounts/search", account_search, methods=["GET"]),
+]
