@@ -8,7 +8,8 @@ are the follow-requests read and the page that meets the first follower already 
 (target ≤ 1.1). Memory: tracemalloc peak over the whole tracking (snapshot, polls, full scan),
 in-process servers included, so an upper bound (target < 300 MB).
 
-    .venv/bin/python bench/bench_followers.py [--scenario large] [--write docs/benchmarks-followers.md]
+    .venv/bin/python bench/bench_followers.py [--scenario large] \
+        [--write docs/benchmarks-followers.md]
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "app"), str(ROOT)]
 
+from tests.core.engine.conftest import Practice  # noqa: E402
+
 from fedimove.core.clock import SimulatedClock, utc  # noqa: E402
 from fedimove.core.engine.alias import record_accounts  # noqa: E402
 from fedimove.core.engine.followers import FollowerTracker  # noqa: E402
@@ -40,7 +43,6 @@ from fedimove.core.storage.journal import Journal  # noqa: E402
 from fedimove.sandbox.network import PracticeNetwork  # noqa: E402
 from fedimove.sandbox.scenario_parts import Builder  # noqa: E402
 from fedimove.sandbox.state import Account  # noqa: E402
-from tests.core.engine.conftest import Practice  # noqa: E402
 
 PAGE = 80
 FIXED = 2  # follow requests + the page that meets the first follower already seen
@@ -95,7 +97,7 @@ def arrive(network: PracticeNetwork, builder: Builder, batch: list[tuple[str, Ac
 async def run(scenario: str, seed: int = 1) -> Result:
     clock = SimulatedClock(utc(2026, 3, 2, 9, 0), autojump=True)
     network = PracticeNetwork.from_scenario(scenario, clock=clock, seed=seed)
-    rng = random.Random(seed)  # noqa: S311 - benchmark data
+    rng = random.Random(seed)
     builder = Builder(network, rng)
     with tempfile.TemporaryDirectory() as home:
         journal = Journal.open(Path(home) / "journal.sqlite", clock)
