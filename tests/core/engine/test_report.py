@@ -25,7 +25,7 @@ def journal_with_a_move(tmp_path: Path) -> tuple[Journal, int, SimulatedClock]:
         old_server="https://old.example",
         new_handle="anna@new.example",
         new_server="https://new.example",
-        categories=[Category.FOLLOWING, Category.BOOKMARKS],
+        categories=[Category.FOLLOWING, Category.BOOKMARKS, Category.LISTS],
     )
     mid = migration.id
     journal.add_items(mid, "following", [(f"p{i}@x.example", {}) for i in range(5)])
@@ -84,6 +84,7 @@ def test_csv_report_has_counts_items_and_followers(tmp_path: Path) -> None:
     assert counts[("following", "skipped")] == "1"
     assert counts[("following", "failed")] == "1"
     assert counts[("following", "pending")] == "2"
+    assert counts[("lists", "done")] == "0", "a chosen category with nothing to copy is listed"
     items = [r for r in rows if r["section"] == "item"]
     assert {(r["name"], r["reason"]) for r in items} == {
         ("following", "account_gone"),

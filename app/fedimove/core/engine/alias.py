@@ -163,6 +163,8 @@ async def _set_by_api(new: RestClient, accounts: Accounts) -> None:
         data = [("also_known_as_uris[]", accounts.old_uri)]
         await new.call("POST", "/api/v1/accounts/alias", data=data)
     except AccountNotFoundError:
+        # Akkoma looks the alias up only among accounts it knows: make it fetch the old one.
+        await new.resolve_account(accounts.old_acct)
         await new.call("PUT", "/api/pleroma/aliases", data=[("alias", accounts.old_acct)])
 
 

@@ -45,10 +45,14 @@ class ReportData:
 
 
 def collect(journal: Journal, migration_id: int, now: datetime) -> ReportData:
+    migration = journal.get_migration(migration_id)
+    counts = journal.item_counts(migration_id)
+    for category in migration.categories:  # chosen, even when nothing was there to copy
+        counts.setdefault(category.value, ItemCounts())
     return ReportData(
-        migration=journal.get_migration(migration_id),
+        migration=migration,
         generated_at=now,
-        categories=journal.item_counts(migration_id),
+        categories=counts,
         problems=journal.list_items(migration_id, states=PROBLEM_STATES, limit=None),
         followers=journal.list_followers(migration_id, limit=None),
     )
