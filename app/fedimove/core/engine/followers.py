@@ -40,6 +40,7 @@ from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import Evidence, Follower, FollowerState, FollowerUpdate
 
 PAGE = 80
+ACTOR_FETCHES = 8
 _SETTLED = (FollowerState.MOVED, FollowerState.AWAITING_APPROVAL)
 
 
@@ -96,6 +97,7 @@ class FollowerTracker:
         self.same_server = old.origin == new.origin
         self._on_new: set[str] | None = None
         self._blocks: list[tuple[str, str]] | None = None
+        self._fetches = asyncio.Semaphore(ACTOR_FETCHES)
 
     # --- before the Move ------------------------------------------------------------------
 
@@ -246,7 +248,8 @@ class FollowerTracker:
         return FollowerState.STILL_ON_OLD, Evidence.OBSERVED, "unknown"
 
     async def _gone_reason(self, actor_uri: str) -> str:
-        actor = await fetch_actor(self.new.http, actor_uri)
+        async with self._fetches:  # thousands may stay: a few actor reads at a time
+            actor = await fetch_actor(self.new.http, actor_uri)
         if actor is None:
             return "gone"
         return "suspended" if actor.get("suspended") is True else ""
