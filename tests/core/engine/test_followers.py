@@ -189,3 +189,17 @@ async def test_actions_export_the_missing_and_tell_them(hand: Hand, tmp_path: Pa
     assert len(rows_ui) == 300
     assert {r.software for r in rows_ui} == {"mastodon"}
     assert sum(r.arrived_at is not None for r in rows_ui) == 290
+
+
+async def test_a_move_within_one_server_polls_the_whole_list(hand: Hand) -> None:
+    """Mastodon rewrites follows in place when both accounts share a server, so arrivals are
+    not the newest rows: the tracker reads the new account's whole list (DESIGN §0.6)."""
+    tracker = hand.tracker()
+    await tracker.take_snapshot()
+    hand.arrive(hand.people[:170])
+    tracker.same_server = True  # as when old and new share an origin
+    first = await tracker.poll()
+    assert first.arrivals == 170
+    again = await tracker.poll()
+    assert again.arrivals == 0
+    assert again.requests == math.ceil(170 / 80) + FIXED, "every page, not only the newest"
