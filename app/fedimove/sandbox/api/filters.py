@@ -9,6 +9,7 @@ from starlette.routing import Route
 
 from fedimove.sandbox import render
 from fedimove.sandbox.api.base import ApiError, Ctx, Params, api, json_response, not_found
+from fedimove.sandbox.api.relations import MAX_DURATION
 from fedimove.sandbox.state import Filter, FilterKeyword
 
 CONTEXTS = ("home", "notifications", "public", "thread", "account")
@@ -45,6 +46,8 @@ def _apply(ctx: Ctx, flt: Filter) -> None:
         flt.context = context
     flt.filter_action = params.text("filter_action") or flt.filter_action
     expires_in = params.integer("expires_in")
+    if expires_in is not None and not 0 <= expires_in <= MAX_DURATION:
+        raise ApiError(422, "Validation failed: Expires in is out of range")
     if expires_in:
         flt.expires_at = ctx.instance.clock.now() + timedelta(seconds=expires_in)
     if not flt.title or not flt.context or not set(flt.context) <= set(CONTEXTS):

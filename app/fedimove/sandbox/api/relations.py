@@ -20,6 +20,8 @@ from fedimove.sandbox.api.base import (
 from fedimove.sandbox.state import Account, Block, Follow, Mark, Mute
 
 NOT_ALLOWED = "This action is not allowed"
+#: Longest timed mute/filter the practice servers accept (a century); beyond, dates overflow.
+MAX_DURATION = 100 * 365 * 24 * 3600
 FOLLOW_SCOPES = ("write", "write:follows", "follow")
 
 
@@ -159,6 +161,8 @@ async def mute(ctx: Ctx) -> Response:
     if target.id == me.id:
         raise ApiError(403, NOT_ALLOWED)
     duration = params.integer("duration") or 0  # seconds; 0 = forever
+    if not 0 <= duration <= MAX_DURATION:
+        raise ApiError(422, "Validation failed: Duration is out of range")
     expires = ctx.instance.clock.now() + timedelta(seconds=duration) if duration > 0 else None
     old = state.mutes.get(me.id, target.id)
     row = Mute(
