@@ -2,6 +2,196 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="28"/>
+        <source>AccountPage</source>
+        <comment>Fedimove links the accounts for you.</comment>
+        <translation>AccountPage</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="30"/>
+        <source>AccountPage</source>
+        <comment>You link the accounts on a settings page; Fedimove guides you.</comment>
+        <translation>AccountPage</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="31"/>
+        <source>AccountPage</source>
+        <comment>Fedimove sends the move for you.</comment>
+        <translation>AccountPage</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="33"/>
+        <source>AccountPage</source>
+        <comment>You start the move on a settings page; Fedimove guides you.</comment>
+        <translation>AccountPage</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="36"/>
+        <source>AccountPage</source>
+        <comment>This server limits new follows per day (400 a day).</comment>
+        <translation>AccountPage</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="38"/>
+        <source>AccountPage</source>
+        <comment>Support for this server software is experimental.</comment>
+        <translation>AccountPage</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="88"/>
+        <source>Your old account</source>
+        <translation>Dein altes Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="88"/>
+        <source>Your new account</source>
+        <translation>Dein neues Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="90"/>
+        <source>Which account are you moving away from? Type its address and sign in.</source>
+        <translation>Von welchem Konto ziehst du weg? Gib seine Adresse ein und melde dich an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="93"/>
+        <source>Which account are you moving to? Create it on the new server first if you have not, then type its address and sign in.</source>
+        <translation>Zu welchem Konto ziehst du um? Lege es zuerst auf dem neuen Server an, falls noch nicht geschehen, gib dann seine Adresse ein und melde dich an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="97"/>
+        <source>@you@example.social</source>
+        <translation>@du@example.social</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="99"/>
+        <source>Old account address</source>
+        <translation>Adresse des alten Kontos</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="99"/>
+        <source>New account address</source>
+        <translation>Adresse des neuen Kontos</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="101"/>
+        <source>&amp;Sign in with the browser</source>
+        <translation>Im Browser &amp;anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="103"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="123"/>
+        <source>Your browser opens the server&apos;s sign-in page. Allow access there, then come back here.</source>
+        <translation>Dein Browser öffnet die Anmeldeseite des Servers. Erlaube dort den Zugriff und komm dann hierher zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="139"/>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="148"/>
+        <source>{followers} followers, following {following}</source>
+        <translation>{followers} Follower, folgt {following}</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="156"/>
+        <source>This account approves followers by hand. Before the move you can choose to approve the followers who come from your old account automatically.</source>
+        <translation>Dieses Konto bestätigt Follower von Hand. Vor dem Umzug kannst du festlegen, dass Follower von deinem alten Konto automatisch bestätigt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AliasPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="55"/>
+        <source>Link the two accounts</source>
+        <translation>Die beiden Konten verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="58"/>
+        <source>Your new account must say that it is also your old one (an “alias”). Only then do your followers&apos; servers accept the move. This changes nothing for your followers yet.</source>
+        <translation>Dein neues Konto muss angeben, dass es auch dein altes ist (ein „Alias“). Nur dann akzeptieren die Server deiner Follower den Umzug. Für deine Follower ändert sich dadurch noch nichts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="63"/>
+        <source>&amp;Link the accounts</source>
+        <translation>Konten &amp;verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="64"/>
+        <source>In your browser</source>
+        <translation>In deinem Browser</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="65"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="66"/>
+        <source>Copy the old account&apos;s address</source>
+        <translation>Adresse des alten Kontos kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="67"/>
+        <source>&amp;Open the page again</source>
+        <translation>Seite erneut ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="72"/>
+        <source>Linking…</source>
+        <translation>Wird verknüpft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="82"/>
+        <source>Your browser opened the “Account aliases” page of your new server. Sign in there as {account} if it asks, paste this address into the alias field and save:</source>
+        <translation>Dein Browser hat die Seite „Konto-Aliase“ deines neuen Servers geöffnet. Melde dich dort als {account} an, falls danach gefragt wird, füge diese Adresse in das Alias-Feld ein und speichere:</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="88"/>
+        <source>Waiting until the link is visible…</source>
+        <translation>Warten, bis die Verknüpfung sichtbar ist …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="104"/>
+        <source>Linked. Your new account now names your old one.</source>
+        <translation>Verknüpft. Dein neues Konto nennt jetzt dein altes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/alias.py" line="108"/>
+        <source>Linked, but this server hides the link from outside checks, so Fedimove cannot confirm it from here.</source>
+        <translation>Verknüpft, aber dieser Server verbirgt die Verknüpfung vor Prüfungen von außen, daher kann Fedimove sie von hier nicht bestätigen.</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsChartWidget</name>
     <message>
         <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="52"/>
@@ -23,6 +213,266 @@
         <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="127"/>
         <source>No follower has arrived yet. Arrivals appear here as they happen.</source>
         <translation>Noch ist kein Follower angekommen. Ankünfte erscheinen hier, sobald sie geschehen.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="95"/>
+        <source>Save a backup</source>
+        <translation>Eine Sicherung speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="98"/>
+        <source>Before anything changes, Fedimove saves everything it read into one encrypted file. It opens with Fedimove or any “age” tool, with the passphrase below.</source>
+        <translation>Bevor sich etwas ändert, speichert Fedimove alles Gelesene in einer verschlüsselten Datei. Sie lässt sich mit Fedimove oder jedem „age“-Werkzeug und der Passphrase unten öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="104"/>
+        <source>Save to</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="105"/>
+        <source>Backup file</source>
+        <translation>Sicherungsdatei</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="106"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Auswählen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="108"/>
+        <source>Use this recovery phrase (write it down; it is shown once):</source>
+        <translation>Diese Wiederherstellungsphrase verwenden (schreib sie auf; sie wird nur einmal gezeigt):</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="110"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="111"/>
+        <source>Copy the recovery phrase</source>
+        <translation>Wiederherstellungsphrase kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="112"/>
+        <source>Recovery phrase</source>
+        <translation>Wiederherstellungsphrase</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="113"/>
+        <source>Use my own passphrase</source>
+        <translation>Eigene Passphrase verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="116"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="118"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="117"/>
+        <source>Again</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="119"/>
+        <source>Passphrase again</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="120"/>
+        <source>&amp;Write the backup</source>
+        <translation>Sicherung &amp;schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="127"/>
+        <source>Save the backup</source>
+        <translation>Sicherung speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="135"/>
+        <source>The recovery phrase is on the clipboard.</source>
+        <translation>Die Wiederherstellungsphrase ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="142"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="146"/>
+        <source>Use at least {n} characters.</source>
+        <translation>Verwende mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="158"/>
+        <source>Writing the backup…</source>
+        <translation>Sicherung wird geschrieben …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="166"/>
+        <source>Backup saved to {path}.</source>
+        <translation>Sicherung gespeichert unter {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="99"/>
+        <source>Check before the move</source>
+        <translation>Prüfen vor dem Umzug</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="102"/>
+        <source>The move cannot be undone, so Fedimove checks everything first. Answer what only you know, then run the checks.</source>
+        <translation>Der Umzug lässt sich nicht rückgängig machen, deshalb prüft Fedimove zuerst alles. Beantworte, was nur du weißt, und starte dann die Prüfungen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="107"/>
+        <source>I have not moved this old account to another account in the last 30 days</source>
+        <translation>Ich bin mit diesem alten Konto in den letzten 30 Tagen nicht zu einem anderen Konto umgezogen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="110"/>
+        <source>Move now even if some things are not copied yet (the copy goes on after)</source>
+        <translation>Jetzt umziehen, auch wenn noch nicht alles kopiert ist (das Kopieren geht danach weiter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="113"/>
+        <source>Approve follow requests from my old followers automatically</source>
+        <translation>Folgeanfragen meiner alten Follower automatisch bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="115"/>
+        <source>&amp;Run the checks</source>
+        <translation>Prüfungen &amp;starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="116"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="116"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="117"/>
+        <source>Check results</source>
+        <translation>Prüfergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="134"/>
+        <source>Checking… (this reads your old account once more)</source>
+        <translation>Wird geprüft … (dabei wird dein altes Konto noch einmal gelesen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="143"/>
+        <source>Everything else passed. Servers need 15 minutes to see the new alias: the move is possible from {time}; Fedimove checks again by itself.</source>
+        <translation>Alles andere ist bestanden. Server brauchen 15 Minuten, um den neuen Alias zu sehen: Der Umzug ist ab {time} möglich; Fedimove prüft dann von selbst erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="157"/>
+        <source>{n} checks need your attention before the move.</source>
+        <translation>{n} Prüfungen brauchen vor dem Umzug deine Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="162"/>
+        <source>Every check passed. You can move.</source>
+        <translation>Alle Prüfungen bestanden. Du kannst umziehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="167"/>
+        <source>✔ Passed</source>
+        <translation>✔ Bestanden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="169"/>
+        <source>✖ Must be fixed: </source>
+        <translation>✖ Muss behoben werden: </translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="171"/>
+        <source>! Worth knowing</source>
+        <translation>! Gut zu wissen</translation>
+    </message>
+</context>
+<context>
+    <name>CopyPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="74"/>
+        <source>Copy to your new account</source>
+        <translation>Auf dein neues Konto kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="77"/>
+        <source>Fedimove re-creates what you ticked on your new account. You can pause, close the app and come back: it goes on where it stopped, and never adds anything twice.</source>
+        <translation>Fedimove legt an, was du auf deinem neuen Konto angehakt hast. Du kannst pausieren, die App schließen und wiederkommen: Es geht dort weiter, wo es aufgehört hat, und fügt nie etwas doppelt hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="83"/>
+        <source>One thing to do by hand</source>
+        <translation>Eine Sache von Hand</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="84"/>
+        <source>&amp;Open the import page</source>
+        <translation>Import-Seite ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="99"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="163"/>
+        <source>Copying…</source>
+        <translation>Wird kopiert …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="148"/>
+        <source>Your new server allows only 400 new follows a day through the app, but its import page has no limit. Open the import page, choose “Following list”, choose “Merge” (never “Overwrite”), and upload this file:
+{files}
+Fedimove watches the import and fills any gaps by itself.</source>
+        <translation>Dein neuer Server erlaubt über die App nur 400 neue gefolgte Konten pro Tag, seine Import-Seite hat aber kein Limit. Öffne die Import-Seite, wähle „Liste der gefolgten Konten“, wähle „Zusammenführen“ (niemals „Überschreiben“) und lade diese Datei hoch:
+{files}
+Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="163"/>
+        <source>Paused.</source>
+        <translation>Pausiert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="167"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="167"/>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="169"/>
+        <source>Resume copying</source>
+        <translation>Kopieren fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="169"/>
+        <source>Pause copying</source>
+        <translation>Kopieren pausieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="183"/>
+        <source>Copied: {done} done, {skipped} skipped, {failed} could not be copied.</source>
+        <translation>Kopiert: {done} erledigt, {skipped} übersprungen, {failed} konnten nicht kopiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="192"/>
+        <source>The copy stopped. Go back and forth to try again.</source>
+        <translation>Das Kopieren wurde angehalten. Geh zurück und wieder vor, um es erneut zu versuchen.</translation>
     </message>
 </context>
 <context>
@@ -51,6 +501,49 @@
         <location filename="../../app/fedimove/ui/crash.py" line="122"/>
         <source>&amp;Copy report</source>
         <translation>Bericht &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="54"/>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="57"/>
+        <source>Your move is done</source>
+        <translation>Dein Umzug ist abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="60"/>
+        <source>Followers keep arriving for a while; the followers page shows each one. The report lists everything that moved, what was skipped and why.</source>
+        <translation>Follower kommen noch eine Weile an; die Follower-Seite zeigt jeden einzelnen. Der Bericht listet alles auf, was umgezogen ist, was übersprungen wurde und warum.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="64"/>
+        <source>&amp;Save the report</source>
+        <translation>Bericht &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="65"/>
+        <source>&amp;Open the report</source>
+        <translation>Bericht ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="68"/>
+        <source>Still to do by hand: posts for followers only stay on your old server; scheduled posts on your old account will not be published; once your followers have arrived you can remove Fedimove&apos;s access in both servers&apos; settings under “Authorized apps”.</source>
+        <translation>Noch von Hand zu erledigen: Beiträge nur für Follower bleiben auf deinem alten Server; geplante Beiträge auf deinem alten Konto werden nicht veröffentlicht; sobald deine Follower angekommen sind, kannst du den Zugriff von Fedimove in den Einstellungen beider Server unter „Autorisierte Apps“ entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="82"/>
+        <source>Writing the report…</source>
+        <translation>Bericht wird geschrieben …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="90"/>
+        <source>Report saved: {html} and {csv}</source>
+        <translation>Bericht gespeichert: {html} und {csv}</translation>
     </message>
 </context>
 <context>
@@ -257,471 +750,491 @@
     </message>
     <message>
         <location filename="../../app/fedimove/ui/errors.py" line="174"/>
+        <source>That is the same account</source>
+        <translation>Das ist dasselbe Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="175"/>
+        <source>The new account must be a different account from the old one.</source>
+        <translation>Das neue Konto muss ein anderes sein als das alte.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="179"/>
+        <source>Not available yet</source>
+        <translation>Noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="180"/>
+        <source>This version of Fedimove cannot do this step yet.</source>
+        <translation>Diese Version von Fedimove kann diesen Schritt noch nicht ausführen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="184"/>
         <source>That is not a web address</source>
         <translation>Das ist keine Webadresse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="175"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="185"/>
         <source>Type a server address like example.social.</source>
         <translation>Gib eine Serveradresse wie example.social ein.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="179"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="189"/>
         <source>Connection problem</source>
         <translation>Verbindungsproblem</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="180"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="190"/>
         <source>Fedimove could not talk to the server. Check your internet connection.</source>
         <translation>Fedimove konnte den Server nicht erreichen. Prüfe deine Internetverbindung.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="187"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="197"/>
         <source>Server not reachable</source>
         <translation>Server nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="188"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="198"/>
         <source>The server did not answer. It may be down, or the address may be wrong.</source>
         <translation>Der Server hat nicht geantwortet. Vielleicht ist er ausgefallen oder die Adresse ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="195"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="205"/>
         <source>The server is slow</source>
         <translation>Der Server ist langsam</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="196"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="206"/>
         <source>The server took too long to answer.</source>
         <translation>Der Server hat zu lange für die Antwort gebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="200"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="210"/>
         <source>Secure connection failed</source>
         <translation>Sichere Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="201"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="211"/>
         <source>The server&apos;s security certificate could not be verified, so Fedimove did not connect.</source>
         <translation>Das Sicherheitszertifikat des Servers konnte nicht überprüft werden, daher hat Fedimove keine Verbindung aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="208"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="218"/>
         <source>Insecure address</source>
         <translation>Unsichere Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="209"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="219"/>
         <source>Fedimove only connects to servers over HTTPS.</source>
         <translation>Fedimove verbindet sich nur über HTTPS mit Servern.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="213"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="223"/>
         <source>The server sends Fedimove in circles</source>
         <translation>Der Server schickt Fedimove im Kreis</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="214"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="224"/>
         <source>The server redirected too many times. It may be misconfigured.</source>
         <translation>Der Server hat zu oft umgeleitet. Vielleicht ist er falsch eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="220"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="230"/>
         <source>The server&apos;s answer was too large</source>
         <translation>Die Antwort des Servers war zu groß</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="221"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="231"/>
         <source>The server sent more data than expected, so Fedimove stopped reading.</source>
         <translation>Der Server hat mehr Daten geschickt als erwartet, daher hat Fedimove aufgehört zu lesen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="227"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="237"/>
         <source>The server had a problem</source>
         <translation>Der Server hatte ein Problem</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="228"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="238"/>
         <source>The server could not do what Fedimove asked.</source>
         <translation>Der Server konnte nicht ausführen, worum Fedimove gebeten hat.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="232"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="242"/>
         <source>The server is busy</source>
         <translation>Der Server ist ausgelastet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="233"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="243"/>
         <source>The server is overloaded or under maintenance. Fedimove will try again.</source>
         <translation>Der Server ist überlastet oder wird gewartet. Fedimove versucht es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="240"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="250"/>
         <source>The server asks Fedimove to slow down</source>
         <translation>Der Server bittet Fedimove, langsamer zu machen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="241"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="251"/>
         <source>The server&apos;s limit was reached. Fedimove waits and continues by itself.</source>
         <translation>Das Limit des Servers ist erreicht. Fedimove wartet und macht von selbst weiter.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="248"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="258"/>
         <source>Unexpected answer</source>
         <translation>Unerwartete Antwort</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="249"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="259"/>
         <source>The server answered in a way Fedimove does not understand.</source>
         <translation>Der Server hat auf eine Weise geantwortet, die Fedimove nicht versteht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="255"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="265"/>
         <source>Not a Fediverse server</source>
         <translation>Kein Fediverse-Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="256"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="266"/>
         <source>There is a website at this address, but no Fediverse server.</source>
         <translation>Unter dieser Adresse gibt es eine Website, aber keinen Fediverse-Server.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="262"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="272"/>
         <source>Server software not supported</source>
         <translation>Server-Software wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="263"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="273"/>
         <source>Fedimove cannot move accounts on this kind of server yet.</source>
         <translation>Fedimove kann Konten auf dieser Art von Server noch nicht umziehen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="269"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="279"/>
         <source>Server software too old</source>
         <translation>Server-Software zu alt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="270"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="280"/>
         <source>This server runs a version too old for Fedimove. Ask its admins to update.</source>
         <translation>Dieser Server läuft mit einer für Fedimove zu alten Version. Bitte die Admins um ein Update.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="277"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="287"/>
         <source>Account not found</source>
         <translation>Konto nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="278"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="288"/>
         <source>The server does not know this account. Check the spelling.</source>
         <translation>Der Server kennt dieses Konto nicht. Prüfe die Schreibweise.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="284"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="294"/>
         <source>Account suspended</source>
         <translation>Konto gesperrt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="285"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="295"/>
         <source>This account is suspended on its server, so it cannot be moved from or to.</source>
         <translation>Dieses Konto ist auf seinem Server gesperrt, daher kann weder von ihm noch zu ihm umgezogen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="292"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="302"/>
         <source>Account already moved</source>
         <translation>Konto bereits umgezogen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="293"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="303"/>
         <source>This account has already moved to another one. Followers sent here would not arrive.</source>
         <translation>Dieses Konto ist bereits zu einem anderen umgezogen. Hierher geschickte Follower würden nicht ankommen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="300"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="310"/>
         <source>Account not usable</source>
         <translation>Konto nicht nutzbar</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="301"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="311"/>
         <source>The server says this account&apos;s login is disabled: it may have moved or still await approval.</source>
         <translation>Laut Server ist die Anmeldung für dieses Konto deaktiviert: Es ist vielleicht umgezogen oder wartet noch auf Freischaltung.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="308"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="318"/>
         <source>Not allowed</source>
         <translation>Nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="309"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="319"/>
         <source>The server does not allow this for your account.</source>
         <translation>Der Server erlaubt das für dein Konto nicht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="313"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="323"/>
         <source>More permission needed</source>
         <translation>Weitere Berechtigung nötig</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="314"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="324"/>
         <source>Fedimove needs a permission it was not given. Sign in again and allow it.</source>
         <translation>Fedimove braucht eine Berechtigung, die es nicht erhalten hat. Melde dich erneut an und erlaube sie.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="321"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="331"/>
         <source>Sign-in failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="322"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="332"/>
         <source>Signing in did not work.</source>
         <translation>Die Anmeldung hat nicht funktioniert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="326"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="336"/>
         <source>Sign-in was declined</source>
         <translation>Anmeldung wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="327"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="337"/>
         <source>Access was not granted in the browser. Sign in again and choose Authorize.</source>
         <translation>Im Browser wurde kein Zugriff gewährt. Melde dich erneut an und wähle „Autorisieren“.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="334"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="344"/>
         <source>Sign-in could not be verified</source>
         <translation>Anmeldung konnte nicht überprüft werden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="335"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="345"/>
         <source>The answer from the browser did not match this sign-in, so Fedimove ignored it for your safety.</source>
         <translation>Die Antwort aus dem Browser passte nicht zu dieser Anmeldung, daher hat Fedimove sie zu deiner Sicherheit ignoriert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="342"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="352"/>
         <source>Sign-in expired</source>
         <translation>Anmeldung abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="343"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="353"/>
         <source>The sign-in code was not accepted. It may have expired.</source>
         <translation>Der Anmeldecode wurde nicht akzeptiert. Vielleicht ist er abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="349"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="359"/>
         <source>Sign-in took too long</source>
         <translation>Anmeldung hat zu lange gedauert</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="350"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="360"/>
         <source>Fedimove waited for the browser, but no answer came.</source>
         <translation>Fedimove hat auf den Browser gewartet, aber keine Antwort erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="354"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="364"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="355"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="365"/>
         <source>The server no longer accepts Fedimove&apos;s sign-in. Sign in again.</source>
         <translation>Der Server akzeptiert die Anmeldung von Fedimove nicht mehr. Melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="361"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="371"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="362"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="372"/>
         <source>Sign in to this account first.</source>
         <translation>Melde dich zuerst bei diesem Konto an.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="366"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="376"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="367"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="377"/>
         <source>You stopped this step. You can continue later where it stopped.</source>
         <translation>Du hast diesen Schritt angehalten. Du kannst später dort weitermachen, wo er aufgehört hat.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="373"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="383"/>
         <source>Not ready to move</source>
         <translation>Noch nicht bereit für den Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="374"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="384"/>
         <source>Some checks did not pass. Fix them before the move.</source>
         <translation>Einige Prüfungen sind nicht bestanden. Behebe sie vor dem Umzug.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="378"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="388"/>
         <source>Please confirm the move</source>
         <translation>Bitte bestätige den Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="379"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="389"/>
         <source>Type your new account&apos;s address to confirm the move.</source>
         <translation>Gib die Adresse deines neuen Kontos ein, um den Umzug zu bestätigen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="383"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="393"/>
         <source>Moved too recently</source>
         <translation>Zu kurz nach dem letzten Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="384"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="394"/>
         <source>This account moved recently; the server allows another move only after a waiting period.</source>
         <translation>Dieses Konto ist kürzlich umgezogen; der Server erlaubt einen weiteren Umzug erst nach einer Wartezeit.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="391"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="401"/>
         <source>Another Fedimove took over</source>
         <translation>Ein anderes Fedimove hat übernommen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="392"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="402"/>
         <source>Another Fedimove window or command continued this move while this one was paused. This window stopped so that nothing is done twice.</source>
         <translation>Ein anderes Fedimove-Fenster oder ein Befehl hat diesen Umzug fortgesetzt, während dieses Fenster pausiert war. Dieses Fenster hat angehalten, damit nichts doppelt geschieht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="399"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="409"/>
         <source>Fedimove&apos;s record is damaged</source>
         <translation>Die Aufzeichnung von Fedimove ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="400"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="410"/>
         <source>Fedimove&apos;s record of your moves is damaged. A copy was kept; your accounts were not changed by this.</source>
         <translation>Die Aufzeichnung deiner Umzüge in Fedimove ist beschädigt. Eine Kopie wurde aufbewahrt; deine Konten wurden dadurch nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="407"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="417"/>
         <source>Made by a newer Fedimove</source>
         <translation>Von einem neueren Fedimove erstellt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="408"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="418"/>
         <source>This move was recorded by a newer version of Fedimove. Update Fedimove to continue it.</source>
         <translation>Dieser Umzug wurde von einer neueren Version von Fedimove aufgezeichnet. Aktualisiere Fedimove, um ihn fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="415"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="425"/>
         <source>Step out of order</source>
         <translation>Schritt in falscher Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="416"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="426"/>
         <source>Fedimove refused a step that would have happened out of order. Nothing was changed.</source>
         <translation>Fedimove hat einen Schritt abgelehnt, der in falscher Reihenfolge geschehen wäre. Nichts wurde verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="423"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="433"/>
         <source>Move not found</source>
         <translation>Umzug nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="424"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="434"/>
         <source>Fedimove has no record of this move.</source>
         <translation>Fedimove hat keine Aufzeichnung dieses Umzugs.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="431"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="441"/>
         <source>The backup is damaged</source>
         <translation>Die Sicherung ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="432"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="442"/>
         <source>The beginning of this backup is damaged, or it was not written by an age tool.</source>
         <translation>Der Anfang dieser Sicherung ist beschädigt, oder sie wurde nicht mit einem age-Werkzeug geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="439"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="449"/>
         <source>Backup format not supported</source>
         <translation>Sicherungsformat wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="440"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="450"/>
         <source>This file is not a backup this version of Fedimove can open.</source>
         <translation>Diese Datei ist keine Sicherung, die diese Version von Fedimove öffnen kann.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="447"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="457"/>
         <source>Wrong kind of file</source>
         <translation>Falsche Art von Datei</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="448"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="458"/>
         <source>This file holds another kind of list than the one asked for (for example blocks instead of follows).</source>
         <translation>Diese Datei enthält eine andere Art von Liste als die gewünschte (zum Beispiel Blockierungen statt gefolgter Konten).</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="455"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="465"/>
         <source>The file is incomplete</source>
         <translation>Die Datei ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="456"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="466"/>
         <source>This file ends too early; it was probably not saved completely.</source>
         <translation>Diese Datei endet zu früh; sie wurde wahrscheinlich nicht vollständig gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="463"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="473"/>
         <source>Signed in to another account</source>
         <translation>Bei einem anderen Konto angemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="464"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="474"/>
         <source>The browser signed in to a different account than the one you typed. Sign out there, or type that account instead.</source>
         <translation>Im Browser wurde ein anderes Konto angemeldet als das, das du eingegeben hast. Melde dich dort ab oder gib stattdessen dieses Konto ein.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="471"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="481"/>
         <source>The server refused Fedimove</source>
         <translation>Der Server hat Fedimove abgewiesen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="472"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="482"/>
         <source>The server did not let Fedimove register as an app. It may allow only a few sign-ins per hour; try again later.</source>
         <translation>Der Server hat Fedimove nicht als App registrieren lassen. Vielleicht erlaubt er nur wenige Anmeldungen pro Stunde; versuche es später erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="479"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="489"/>
         <source>The old server refused the move</source>
         <translation>Der alte Server hat den Umzug abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="480"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="490"/>
         <source>Your old server did not accept the move. Nothing was changed; check the reason shown and try again.</source>
         <translation>Dein alter Server hat den Umzug nicht angenommen. Nichts wurde verändert; prüfe den angezeigten Grund und versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="487"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="497"/>
         <source>The move is not confirmed yet</source>
         <translation>Der Umzug ist noch nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="488"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="498"/>
         <source>The move was asked for, but your old account does not show it yet. Fedimove keeps checking.</source>
         <translation>Der Umzug wurde angefordert, aber dein altes Konto zeigt ihn noch nicht an. Fedimove prüft weiter.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="495"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="505"/>
         <source>The accounts are not linked yet</source>
         <translation>Die Konten sind noch nicht verknüpft</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="496"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="506"/>
         <source>Your new account does not show your old one as an alias yet. It can take a few minutes; Fedimove keeps checking.</source>
         <translation>Dein neues Konto zeigt dein altes noch nicht als Alias an. Das kann ein paar Minuten dauern; Fedimove prüft weiter.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="503"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="513"/>
         <source>The move cannot be sent again</source>
         <translation>Der Umzug kann nicht erneut gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="504"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="514"/>
         <source>Your old server cannot send the move again, or not yet.</source>
         <translation>Dein alter Server kann den Umzug nicht erneut senden, oder noch nicht.</translation>
     </message>
@@ -948,6 +1461,168 @@
     </message>
 </context>
 <context>
+    <name>FollowersStepPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/followers_step.py" line="33"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>MovePage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="79"/>
+        <source>Move your account</source>
+        <translation>Dein Konto umziehen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="82"/>
+        <source>Your old account will point to {new}, and every follower whose server supports it will follow {new} instead. Your old account stays, but you cannot post from it anymore, and Mastodon allows the next move only after 30 days.</source>
+        <translation>Dein altes Konto wird auf {new} verweisen, und jeder Follower, dessen Server es unterstützt, folgt stattdessen {new}. Dein altes Konto bleibt bestehen, aber du kannst von ihm nicht mehr posten, und Mastodon erlaubt den nächsten Umzug erst nach 30 Tagen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="85"/>
+        <source>your new account</source>
+        <translation>dein neues Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="87"/>
+        <source>This cannot be undone.</source>
+        <translation>Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="93"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="95"/>
+        <source>Type your new address to confirm</source>
+        <translation>Gib zur Bestätigung deine neue Adresse ein</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="97"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="98"/>
+        <source>Password of your old account</source>
+        <translation>Passwort deines alten Kontos</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="100"/>
+        <source>&amp;Move my account</source>
+        <translation>Mein Konto &amp;umziehen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="101"/>
+        <source>In your browser</source>
+        <translation>In deinem Browser</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="121"/>
+        <source>Moving…</source>
+        <translation>Umzug läuft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="129"/>
+        <source>Your browser opened the “Move to a different account” page of your old server. Sign in there as {account} if it asks, enter this address and your password, and confirm:</source>
+        <translation>Dein Browser hat die Seite „Zu einem anderen Konto umziehen“ deines alten Servers geöffnet. Melde dich dort als {account} an, falls danach gefragt wird, gib diese Adresse und dein Passwort ein und bestätige:</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="136"/>
+        <source>Waiting until your old server confirms the move…</source>
+        <translation>Warten, bis dein alter Server den Umzug bestätigt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="143"/>
+        <source>Moved. Your followers are on their way.</source>
+        <translation>Umgezogen. Deine Follower sind unterwegs.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="72"/>
+        <source>What will move</source>
+        <extracomment>Not copied: followers come by the Move itself; posts stay in the backup.</extracomment>
+        <translation>Was umzieht</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="75"/>
+        <source>Nothing has changed yet. Tick what Fedimove should copy to your new account. Your followers come with the move itself.</source>
+        <translation>Noch hat sich nichts geändert. Hake an, was Fedimove auf dein neues Konto kopieren soll. Deine Follower kommen mit dem Umzug selbst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="80"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="80"/>
+        <source>How many</source>
+        <translation>Wie viele</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="80"/>
+        <source>For example</source>
+        <translation>Zum Beispiel</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="80"/>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="82"/>
+        <source>Categories to copy</source>
+        <translation>Zu kopierende Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="83"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="83"/>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="83"/>
+        <source>Outlook</source>
+        <translation>Aussicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="84"/>
+        <source>Followers by server</source>
+        <translation>Follower nach Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="91"/>
+        <source>Reading your old account…</source>
+        <translation>Dein altes Konto wird gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="99"/>
+        <source>Asking your followers&apos; servers about moves…</source>
+        <translation>Die Server deiner Follower werden zu Umzügen befragt …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="102"/>
+        <source>Reading {what}: {done}</source>
+        <translation>Lese {what}: {done}</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="116"/>
+        <source>Read. Nothing was changed.</source>
+        <translation>Gelesen. Nichts wurde verändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="122"/>
+        <source>{n} already there</source>
+        <translation>{n} schon vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/preview.py" line="154"/>
+        <source>Your {total} followers: {parts}.</source>
+        <translation>Deine {total} Follower: {parts}.</translation>
+    </message>
+</context>
+<context>
     <name>ServerBreakdownWidget</name>
     <message>
         <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="38"/>
@@ -984,42 +1659,157 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="25"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="56"/>
         <source>Move your Fediverse account</source>
+        <extracomment>Where a resumed migration goes on (page names of the wizard).</extracomment>
         <translation>Zieh mit deinem Fediverse-Konto um</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="33"/>
-        <source>Fedimove moves your account to a new server and brings your followers, follows, lists, bookmarks, blocks and mutes with it. It makes a backup first, shows you everything before it changes anything, and asks before the one step that cannot be undone.</source>
-        <translation>Fedimove zieht dein Konto auf einen neuen Server um und nimmt deine Follower, gefolgten Konten, Listen, Lesezeichen, Blockierungen und Stummschaltungen mit. Es legt zuerst eine Sicherung an, zeigt dir alles, bevor es etwas ändert, und fragt vor dem einen Schritt, der sich nicht rückgängig machen lässt.</translation>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="59"/>
+        <source>Fedimove moves your account to a new server, one step at a time. It makes a backup first, shows you everything before it changes anything, and asks before the one step that cannot be undone.</source>
+        <translation>Fedimove zieht dein Konto Schritt für Schritt auf einen neuen Server um. Es legt zuerst eine Sicherung an, zeigt dir alles, bevor es etwas ändert, und fragt vor dem einen Schritt, der sich nicht rückgängig machen lässt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="66"/>
+        <source>What comes with you: your followers, the accounts you follow, lists, bookmarks, blocks, mutes, hidden servers, followed hashtags, filters and your profile.</source>
+        <translation>Was mitkommt: deine Follower, die Konten, denen du folgst, Listen, Lesezeichen, Blockierungen, Stummschaltungen, ausgeblendete Server, gefolgte Hashtags, Filter und dein Profil.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="73"/>
+        <source>What stays behind: your posts. No server accepts them through a move; they are kept in your backup.</source>
+        <translation>Was zurückbleibt: deine Beiträge. Kein Server übernimmt sie bei einem Umzug; sie bleiben in deiner Sicherung erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="77"/>
+        <source>An unfinished move</source>
+        <translation>Ein unvollendeter Umzug</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="78"/>
+        <source>&amp;Resume the move</source>
+        <translation>Umzug &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="79"/>
+        <source>Resume the unfinished move</source>
+        <translation>Den unvollendeten Umzug fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="84"/>
+        <source>Start a &amp;new move</source>
+        <translation>&amp;Neuen Umzug beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="85"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="101"/>
+        <source>Resume the move from {old} to {new}? Fedimove checks both sign-ins first, then goes on where it stopped.</source>
+        <translation>Den Umzug von {old} zu {new} fortsetzen? Fedimove prüft zuerst beide Anmeldungen und macht dann dort weiter, wo es aufgehört hat.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="110"/>
+        <source>Checking your sign-ins…</source>
+        <translation>Deine Anmeldungen werden geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>WizardPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/base.py" line="85"/>
+        <source>Status</source>
+        <extracomment>Asks the wizard to show another page (by name), e.g. after a resume.</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/base.py" line="113"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
     </message>
 </context>
 <context>
     <name>WizardWindow</name>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="50"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="117"/>
         <source>Fedimove</source>
         <translation>Fedimove</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="55"/>
-        <source>Practice mode: nothing here touches a real account.</source>
-        <translation>Übungsmodus: Nichts hier berührt ein echtes Konto.</translation>
+        <location filename="../../app/fedimove/ui/wizard.py" line="121"/>
+        <source>Practice mode: nothing here touches a real account. The demo accounts are filled in; their sign-in pages open in your browser.</source>
+        <translation>Übungsmodus: Nichts hier berührt ein echtes Konto. Die Demo-Konten sind eingetragen; ihre Anmeldeseiten öffnen sich in deinem Browser.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="57"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="125"/>
         <source>Practice mode banner</source>
         <translation>Hinweis Übungsmodus</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="67"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Zurück</translation>
+        <location filename="../../app/fedimove/ui/wizard.py" line="127"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="69"/>
-        <source>&amp;Next</source>
-        <translation>&amp;Weiter</translation>
+        <location filename="../../app/fedimove/ui/wizard.py" line="127"/>
+        <source>Old account</source>
+        <translation>Altes Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="127"/>
+        <source>New account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="128"/>
+        <source>What will move</source>
+        <translation>Was umzieht</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="128"/>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="128"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
+        <source>Link accounts</source>
+        <translation>Konten verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
+        <source>Move</source>
+        <translation>Umzug</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="130"/>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="130"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="134"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="135"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
     </message>
 </context>
 </TS>
