@@ -356,3 +356,32 @@ class SameAccountError(FedimoveError):
     """The new account is the old one (a move needs two different accounts)."""
 
     code = "input.same_account"
+
+
+class SourceError(FedimoveError):
+    """Files offered as the old account (old server gone, issue 12) cannot be used; `reason`
+    says why (unknown_file, duplicate_category, old_account_unknown, bad_json, ...)."""
+
+    code = "source.invalid"
+
+
+class ZipUnsafeError(SourceError):
+    """A zip with entries that could escape a folder (`..`, absolute paths, links) or that is
+    encrypted: refused whole."""
+
+    code = "source.zip_unsafe"
+
+
+class ZipTooLargeError(SourceError):
+    """A zip (or one entry) bigger than Fedimove reads, or one that inflates far beyond its
+    compressed size (a zip bomb)."""
+
+    code = "source.zip_too_large"
+
+
+class SelfTestRefusedError(FedimoveError):
+    """The self-test will not run here: `reason` is `real_account` (more follows or followers
+    than a throwaway account has; `--force` overrides) or `not_confirmed` (the typed
+    confirmation for the Move did not match)."""
+
+    code = "selftest.refused"
