@@ -21,11 +21,12 @@ from fedimove.core.engine.move import (
     resend_available_at,
     resend_move,
     restore_locked,
+    resume_move,
     unlock_for_move,
 )
 from fedimove.core.errors import MoveRefusedError, ResendNotAvailableError
-from fedimove.core.storage.journal_records import FollowerState
-from fedimove.sandbox.federation import install
+from fedimove.core.storage.journal_records import FollowerState, MigrationPhase
+from fedimove.sandbox.federation import install, layer_of
 from fedimove.sandbox.network import PracticeNetwork
 from fedimove.sandbox.scenario_parts import Builder
 from fedimove.sandbox.scenarios import GroundTruth
@@ -212,3 +213,31 @@ async def test_watch_tracks_until_the_end_and_resumes(
     resumed = world.tracker()
     await resumed.watch(until=moved_at, every=60)  # the window is over: one final scan
     assert world.journal.follower_counts(world.migration_id) == {FollowerState.MOVED: 10}
+
+
+async def test_a_move_sent_before_a_crash_is_journaled_on_resume(gotosocial: MoveWorld) -> None:
+    world = gotosocial
+
+    async def no_browser(step: GuidedStep) -> None:
+        raise AssertionError("no browser step")
+
+    accounts = world.tracker().accounts
+    await set_alias(
+        world.journal, world.migration_id, world.new, accounts, world.clock, open_url=no_browser
+    )
+    world.clock.advance(16 * 60)
+    ctx = MoveContext(world.journal, world.migration_id, world.old, world.clock, no_browser)
+    assert await resume_move(ctx) is None, "no Move intent: nothing to resume"
+    # The intent was journaled and the Move accepted, then the process died.
+    world.journal.set_phase(world.migration_id, MigrationPhase.MOVE)
+    assert await resume_move(ctx) is None, "the Move did not go out"
+    sent = await world.old.request(
+        "POST",
+        "/api/v1/accounts/move",
+        data=[("password", PASSWORD), ("moved_to_uri", accounts.new_uri)],
+    )
+    assert sent.status_code == 202
+    await layer_of(world.world.network).jobs.settle()  # the old server fetches the target
+    moved_at = await resume_move(ctx)
+    assert moved_at == world.clock.now()
+    assert world.journal.get_migration(world.migration_id).moved_at == moved_at

@@ -209,3 +209,20 @@ async def restore_locked(journal: Journal, migration_id: int, new: RestClient) -
     original = journal.get_migration(migration_id).new_locked_original
     if original:
         await new.call("PATCH", "/api/v1/accounts/update_credentials", data=[("locked", "true")])
+
+
+async def resume_move(ctx: MoveContext) -> datetime | None:
+    """After a crash between sending the Move and journaling it (phase `move`, no `moved_at`):
+    if the old account shows the Move to the new one, journal it now. Sends nothing, so it
+    needs no consent. Returns the moment journaled, or None when there is nothing to resume."""
+    migration = ctx.migration
+    if migration.moved_at is not None:
+        return migration.moved_at
+    if migration.phase is not MigrationPhase.MOVE:
+        return None
+    accounts = ctx.accounts
+    target = await old_account_moved_to(ctx.old, accounts)
+    if target not in (accounts.new_uri, accounts.new_acct):
+        return None
+    moved = ctx.journal.record_move(ctx.migration_id, ctx.clock.now())
+    return moved.moved_at
