@@ -21,6 +21,7 @@ CODES = (
     "new_functional",
     "new_not_moved",
     "servers_resolve",
+    "scheduled_posts",
     "no_cooldown",
     "final_read_fresh",
     "backup_written",
@@ -41,6 +42,8 @@ def test_check_lists_every_check_and_refuses_without_the_alias(
     assert "[FAIL] backup_written" in out
     assert "[ok  ] final_read_fresh" in out
     assert "[ok  ] follower_snapshot" in out
+    # The practice servers keep no scheduled posts API: said, not blocking.
+    assert "[note] scheduled_posts (known=False)" in out
 
 
 def test_move_refuses_before_asking_anything(
