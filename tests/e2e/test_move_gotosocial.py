@@ -10,7 +10,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from tests.e2e.test_move_mastodon import START, MoveWorld, move_world, track_until_settled
+from tests.e2e.test_move_mastodon import (
+    START,
+    MoveWorld,
+    ground_handle,
+    move_world,
+    track_until_settled,
+)
 
 from fedimove.core.clock import SimulatedClock
 from fedimove.core.engine.alias import AliasTier, GuidedStep, set_alias
@@ -241,3 +247,97 @@ async def test_a_move_sent_before_a_crash_is_journaled_on_resume(gotosocial: Mov
     moved_at = await resume_move(ctx)
     assert moved_at == world.clock.now()
     assert world.journal.get_migration(world.migration_id).moved_at == moved_at
+
+
+def gotosocial_failures_network() -> PracticeNetwork:
+    """zoe moves between two GoToSocial servers (the new one open); her followers live on a
+    Mastodon server (one of them suspended there), a GoToSocial server, a server that ignores
+    Moves and a dead one."""
+    clock = SimulatedClock(START)
+    network = PracticeNetwork(clock=clock, seed=4)
+    builder = Builder(network, random.Random(4))
+    gold = network.add_instance("gold.practice", "gotosocial")
+    gnew = network.add_instance("gnew.practice", "gotosocial")
+    for instance in (gold, gnew):
+        builder.local(instance, "zoe", clock.now()).password = PASSWORD
+    zoe = gold.state.find("zoe", "gold.practice")
+    assert zoe is not None
+    homes = {
+        name: network.add_instance(f"{name}.practice", flavour)
+        for name, flavour in (
+            ("f1", "mastodon"),
+            ("f2", "gotosocial"),
+            ("nomove", "no-move"),
+            ("dead", "mastodon"),
+        )
+    }
+    for name, home in homes.items():
+        for index in range(3):
+            builder.connect(
+                (home, builder.local(home, f"{name}fan{index}", clock.now())), (gold, zoe)
+            )
+    suspended = homes["f1"].state.find("f1fan0", "f1.practice")
+    assert suspended is not None
+    suspended.suspended = True
+    homes["dead"].knobs.reachable = False
+    passwords = {"zoe@gold.practice": PASSWORD, "zoe@gnew.practice": PASSWORD}
+    network.ground_truth = GroundTruth("zoe@gold.practice", "zoe@gnew.practice", passwords)
+    install(network)
+    return network
+
+
+@pytest.fixture
+async def gotosocial_failures(tmp_path: Path) -> AsyncIterator[MoveWorld]:
+    network = gotosocial_failures_network()
+    async for world in move_world(
+        tmp_path, network, "zoe@gold.practice", "zoe@gnew.practice", "read write"
+    ):
+        yield world
+
+
+async def test_gotosocial_followers_end_with_their_reasons(
+    gotosocial_failures: MoveWorld, tmp_path: Path
+) -> None:
+    world = gotosocial_failures
+    tracker = world.tracker()
+    assert await tracker.take_snapshot() == 12
+
+    async def no_browser(step: GuidedStep) -> None:
+        raise AssertionError("no browser step")
+
+    await set_alias(
+        world.journal,
+        world.migration_id,
+        world.new,
+        tracker.accounts,
+        world.clock,
+        open_url=no_browser,
+    )
+    await world.final_read_and_backup(tmp_path)
+    world.clock.advance(16 * 60)
+    report = await run_checks(world.checks())
+    assert report.blocking_failures == []
+    consent = confirm_move(report, "zoe@gnew.practice", world.clock.now())
+
+    async def password() -> str:
+        return PASSWORD
+
+    ctx = MoveContext(
+        world.journal, world.migration_id, world.old, world.clock, no_browser, password
+    )
+    await perform_move(consent, ctx)
+    await track_until_settled(world, tracker)
+    ends = {
+        ground_handle(f.actor_uri): (f.state, f.reason)
+        for f in world.journal.list_followers(world.migration_id, limit=None)
+    }
+    expected = {
+        f"{n}fan{i}@{n}.practice": (FollowerState.MOVED, "ok")
+        for n in ("f1", "f2")
+        for i in range(3)
+    }
+    expected["f1fan0@f1.practice"] = (FollowerState.GONE, "suspended")
+    for i in range(3):
+        expected[f"nomovefan{i}@nomove.practice"] = (FollowerState.NO_MOVE_SUPPORT, "no_move")
+        expected[f"deadfan{i}@dead.practice"] = (FollowerState.UNREACHABLE, "unreachable")
+    assert ends == expected
