@@ -172,13 +172,39 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
     ),
     "input.same_account": (
         QT_TRANSLATE_NOOP("ErrorMessages", "That is the same account"),
-        QT_TRANSLATE_NOOP("ErrorMessages", "The new account must be a different account from the old one."),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages", "The new account must be a different account from the old one."
+        ),
         _A.EDIT_INPUT,
     ),
     "feature.unavailable": (
         QT_TRANSLATE_NOOP("ErrorMessages", "Not available yet"),
         QT_TRANSLATE_NOOP("ErrorMessages", "This version of Fedimove cannot do this step yet."),
         _A.DISMISS,
+    ),
+    "source.invalid": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "These files cannot be used"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Fedimove cannot use these files as your old account. Nothing was changed.",
+        ),
+        _A.CHOOSE_OTHER_LOCATION,
+    ),
+    "source.zip_unsafe": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Unsafe archive refused"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "This zip file holds entries that could write outside its folder. Fedimove did not open it.",
+        ),
+        _A.CHOOSE_OTHER_LOCATION,
+    ),
+    "source.zip_too_large": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Archive too large"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "This zip file unpacks to far more than an account archive holds. Fedimove did not open it.",
+        ),
+        _A.CHOOSE_OTHER_LOCATION,
     ),
     "input.invalid_url": (
         QT_TRANSLATE_NOOP("ErrorMessages", "That is not a web address"),
