@@ -86,7 +86,8 @@ check_installed_files() {
   [ "$(command -v fedimove)" = /usr/bin/fedimove ] || fail "fedimove is not /usr/bin/fedimove on PATH"
   fedimove --version | grep -qF "$version" || fail "fedimove --version does not say $version"
   phase "every library of the installed bundle resolves"
-  packaging/linux/find-depends.sh /opt/fedimove >/dev/null || fail "unresolved libraries"
+  FIND_DEPENDS_METHOD=ldd packaging/linux/find-depends.sh /opt/fedimove >/dev/null ||
+    fail "unresolved libraries"
 }
 
 # Runs COMMAND --self-check offscreen with a throwaway home, and requires the lines that prove
@@ -103,7 +104,8 @@ self_check() {
   fi
   echo "$output"
   rm -rf "$home"
-  for line in "ok   Qt xcb plugin" "ok   keyring backends" "ok   practice servers" "ok   resources"; do
+  for line in "ok   Qt xcb plugin" "ok   keyring backends" "ok   practice servers" \
+    "ok   resources" "ok   translations"; do
     grep -qF "$line" <<<"$output" || fail "self-check of $label lacks '$line'"
   done
 }
@@ -157,10 +159,10 @@ report_sizes() {
   deb_bytes=$(stat -c %s "$deb")
   tar_bytes=$(stat -c %s "$tarball")
   {
-    echo "artefact                      size (MB)  target"
-    printf "bundle, unpacked              %9.1f  < %d MB\n" "$(mb "$bundle_bytes")" "$bundle_limit_mb"
-    printf "%-29s %9.1f  < %d MB\n" "$(basename "$deb")" "$(mb "$deb_bytes")" "$deb_limit_mb"
-    printf "%-29s %9.1f\n" "$(basename "$tarball")" "$(mb "$tar_bytes")"
+    printf "%-38s %9s  %s\n" artefact "size (MB)" target
+    printf "%-38s %9.1f  < %d MB\n" "bundle, unpacked" "$(mb "$bundle_bytes")" "$bundle_limit_mb"
+    printf "%-38s %9.1f  < %d MB\n" "$(basename "$deb")" "$(mb "$deb_bytes")" "$deb_limit_mb"
+    printf "%-38s %9.1f\n" "$(basename "$tarball")" "$(mb "$tar_bytes")"
   } | tee build/packaging-sizes.txt
   [ "$bundle_bytes" -lt $((bundle_limit_mb * 1000000)) ] || fail "bundle over $bundle_limit_mb MB"
   [ "$deb_bytes" -lt $((deb_limit_mb * 1000000)) ] || fail ".deb over $deb_limit_mb MB"
