@@ -59,6 +59,9 @@ class Rows(Generic[R]):
     def __contains__(self, row_id: object) -> bool:
         return row_id in self._rows
 
+    def newest(self) -> R | None:
+        return self._rows[self._ids[-1]] if self._ids else None
+
     def newest_first(self) -> Iterator[R]:
         for row_id in reversed(self._ids):
             yield self._rows[row_id]
