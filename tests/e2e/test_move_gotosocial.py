@@ -265,8 +265,10 @@ def gotosocial_failures_network() -> PracticeNetwork:
     homes = {
         name: network.add_instance(f"{name}.practice", flavour)
         for name, flavour in (
-            ("f1", "mastodon"),
-            ("f2", "gotosocial"),
+            # Names of their own: the sandbox caches rendered accounts by instance name and id
+            # across networks (render.account_fragment), so reused names could collide.
+            ("m1", "mastodon"),
+            ("g2", "gotosocial"),
             ("nomove", "no-move"),
             ("dead", "mastodon"),
         )
@@ -276,7 +278,7 @@ def gotosocial_failures_network() -> PracticeNetwork:
             builder.connect(
                 (home, builder.local(home, f"{name}fan{index}", clock.now())), (gold, zoe)
             )
-    suspended = homes["f1"].state.find("f1fan0", "f1.practice")
+    suspended = homes["m1"].state.find("m1fan0", "m1.practice")
     assert suspended is not None
     suspended.suspended = True
     homes["dead"].knobs.reachable = False
@@ -333,10 +335,10 @@ async def test_gotosocial_followers_end_with_their_reasons(
     }
     expected = {
         f"{n}fan{i}@{n}.practice": (FollowerState.MOVED, "ok")
-        for n in ("f1", "f2")
+        for n in ("m1", "g2")
         for i in range(3)
     }
-    expected["f1fan0@f1.practice"] = (FollowerState.GONE, "suspended")
+    expected["m1fan0@m1.practice"] = (FollowerState.GONE, "suspended")
     for i in range(3):
         expected[f"nomovefan{i}@nomove.practice"] = (FollowerState.NO_MOVE_SUPPORT, "no_move")
         expected[f"deadfan{i}@dead.practice"] = (FollowerState.UNREACHABLE, "unreachable")
