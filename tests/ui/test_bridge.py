@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from types import TracebackType
 
 import pytest
@@ -147,3 +148,34 @@ def test_busy_changes_once_per_burst_of_work(
     bridge.start("a", quick)
     bridge.start("b", quick)
     qtbot.waitUntil(lambda: busy == [True, False], timeout=2000)
+
+
+def test_progress_reported_from_a_worker_thread_arrives(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    bridge = TaskBridge(interval_ms=20)
+    emitted: list[tuple[ProgressEvent, ...]] = []
+    bridge.progress_changed.connect(emitted.append)
+
+    def blocking_work(progress: ProgressSink) -> None:
+        for done in range(1, 2001):
+            progress(ProgressEvent(Phase.BACKUP, "media", done, 2000))
+
+    async def work(progress: ProgressSink, cancel: CancelToken) -> None:
+        # A plain thread, as asyncio.to_thread would use (qasync's own executor is avoided:
+        # its QThreads outlive the per-test loop).
+        loop = asyncio.get_running_loop()
+        done = asyncio.Event()
+
+        def run() -> None:
+            blocking_work(progress)
+            loop.call_soon_threadsafe(done.set)
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        await done.wait()
+        worker.join()
+
+    with qtbot.waitSignal(bridge.task_finished, timeout=5000):
+        bridge.start("backup", work)
+    assert emitted[-1][-1].done == 2000

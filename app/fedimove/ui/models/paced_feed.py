@@ -22,6 +22,7 @@ from fedimove.ui.models.follower_table import FollowerTableModel
 DEFAULT_CHUNK_ROWS = 50
 DEFAULT_BUDGET_MS = 15.0
 BULK_ROWS = 20_000
+FREEZE_AFTER_ROWS = 10_000
 
 
 class PacedRowFeed(QObject):
@@ -77,7 +78,7 @@ class PacedRowFeed(QObject):
         size = BULK_ROWS if bulk else self._chunk_rows
         batch = [self._pending.pop(uri) for uri in list(islice(self._pending, size))]
         self._model.upsert(batch)
-        if bulk:
+        if bulk and len(batch) >= FREEZE_AFTER_ROWS:
             # The rows now live as long as the page. A full garbage collection would walk
             # every one of them (a pause of 100+ ms at 100,000 followers) to find nothing:
             # move what exists now out of the collector's sight.
