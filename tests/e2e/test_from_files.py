@@ -143,9 +143,11 @@ async def test_from_a_backup_with_the_old_server_switched_off(
     # The profile, images included, came out of the backup (the old server serves nothing).
     me, want = after["me"], expected["me"]
     assert (me.display_name, me.note, me.fields) == (want.display_name, want.note, want.fields)
-    assert me.avatar is not None and want.avatar is not None
+    assert me.avatar is not None
+    assert want.avatar is not None
     assert me.avatar.data == want.avatar.data
-    assert me.header is not None and want.header is not None
+    assert me.header is not None
+    assert want.header is not None
     assert me.header.data == want.header.data
     _check_journal(offline, migration, origin)
     # Every follower the backup knows is listed, to be looked up by hand.
@@ -201,7 +203,7 @@ async def test_from_mastodon_csv_files_with_the_old_server_switched_off(
     origin = offline.network.origin(OLD)
     got, want = _still_there(after, origin), _still_there(expected, origin)
     assert _csv_view(got) == _csv_view(want)
-    assert got["following"] and got["lists"] and got["bookmarks"] and got["filters"]
+    assert all(got[key] for key in ("following", "lists", "bookmarks", "filters"))
     _check_journal(offline, migration, origin)
     page = _check_report(offline, migration, tmp_path, 0)
     assert "followers" in page
