@@ -9,11 +9,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from tests.core.engine.steps.practice_copy import CopyWorld, copy_world, holdings
 
 from fedimove.core.models import Category
 from fedimove.core.progress import ProgressRecorder
-from fedimove.core.storage.journal_records import ItemState
-from tests.core.engine.steps.practice_copy import CopyWorld, copy_world, holdings
 
 OLD, NEW = "old.practice", "new.practice"
 
@@ -61,9 +60,11 @@ async def test_small_copies_every_category_with_its_attributes(world: CopyWorld)
     old_anna, new_anna = before["me"], after["me"]
     assert (new_anna.display_name, new_anna.note) == (old_anna.display_name, old_anna.note)
     assert new_anna.fields == old_anna.fields
-    assert new_anna.avatar is not None and old_anna.avatar is not None
+    assert new_anna.avatar is not None
+    assert old_anna.avatar is not None
     assert new_anna.avatar.data == old_anna.avatar.data
-    assert new_anna.header is not None and old_anna.header is not None
+    assert new_anna.header is not None
+    assert old_anna.header is not None
     assert new_anna.header.data == old_anna.header.data
     counts = world.journal.item_counts(migration.id)
     assert all(c.pending == c.in_flight == c.failed == 0 for c in counts.values()), counts

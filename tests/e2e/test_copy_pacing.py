@@ -10,12 +10,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-
-from fedimove.core.engine.plan import Strategy
-from fedimove.core.models import Category
-from fedimove.core.progress import ProgressEvent
-from fedimove.core.storage.journal_records import ItemState
-from fedimove.sandbox.federation import node_of
 from tests.core.engine.steps.practice_copy import (
     START,
     CopyWorld,
@@ -24,6 +18,12 @@ from tests.core.engine.steps.practice_copy import (
     holdings,
     upload_import,
 )
+
+from fedimove.core.engine.plan import Strategy
+from fedimove.core.models import Category
+from fedimove.core.progress import ProgressEvent
+from fedimove.core.storage.journal_records import ItemState
+from fedimove.sandbox.federation import node_of
 
 OLD, NEW = "old.practice", "new.practice"
 FOLLOWS = 2_000
@@ -61,7 +61,7 @@ async def test_api_only_keeps_to_400_a_day_and_takes_the_minimum_days(world: Cop
     old_client = await world.client(f"anna@{OLD}")
     new_client = await world.client(f"anna@{NEW}")
     counter = DayCounter(world)
-    migration, result = await world.engine().start(
+    _migration, result = await world.engine().start(
         old_client, new_client, {Category.FOLLOWING}, api_only=True, progress=counter
     )
     assert result.finished
@@ -75,7 +75,8 @@ async def test_api_only_keeps_to_400_a_day_and_takes_the_minimum_days(world: Cop
     new_scheduler = world.schedulers["new.practice"]
     assert new_scheduler.stats.rate_limited == 0
     waits = [e for e in counter.events if e.status == "waiting"]
-    assert waits and all(e.eta is not None and e.eta.hour == 0 for e in waits)
+    assert waits
+    assert all(e.eta is not None and e.eta.hour == 0 for e in waits)
 
 
 async def test_resume_next_day_respects_what_the_user_unfollowed(world: CopyWorld) -> None:
@@ -86,8 +87,10 @@ async def test_resume_next_day_respects_what_the_user_unfollowed(world: CopyWorl
     migration, result = await engine.start(
         old_client, new_client, {Category.FOLLOWING}, api_only=True, keep_waiting=False
     )
-    assert not result.finished and result.waiting == {"following": "daily_follow_limit"}
-    assert result.waiting_until is not None and result.waiting_until.hour == 0
+    assert not result.finished
+    assert result.waiting == {"following": "daily_follow_limit"}
+    assert result.waiting_until is not None
+    assert result.waiting_until.hour == 0
     status = engine.status(migration.id)
     assert [s.counts.done for s in status.steps] == [PER_DAY]
     # The user unfollows one of the copied accounts on the new server.
@@ -120,15 +123,16 @@ async def test_csv_assisted_path_is_one_import_plus_gap_filling(world: CopyWorld
     assert engine.status(migration.id).steps[0].strategy == Strategy.CSV_ASSISTED.value
     assert result.waiting == {"following": "waiting_upload"}
     asked = [e for e in counter.events if e.status == "csv_upload_needed"]
-    assert len(asked) == 1 and asked[0].params["mode"] == "merge"
+    assert len(asked) == 1
+    assert asked[0].params["mode"] == "merge"
     assert str(asked[0].params["url"]).endswith("/settings/imports")
     files = str(asked[0].params["files"]).splitlines()
     assert len(files) == 1
-    lines = Path(files[0]).read_text().splitlines()
+    lines = _lines(files[0])
     assert lines[0] == "Account address,Show boosts,Notify on new posts,Languages"
     assert len(lines) == FOLLOWS + 1
     # The user uploads a file missing 25 rows (an edit gone wrong): gaps for the API to fill.
-    Path(files[0]).write_text("\n".join(lines[:-25]) + "\n")
+    _write(files[0], lines[:-25])
     await upload_import(world, f"anna@{NEW}", files)
     final = await engine.resume(migration.id, None, new_client, progress=counter)
     assert final.finished
@@ -139,3 +143,11 @@ async def test_csv_assisted_path_is_one_import_plus_gap_filling(world: CopyWorld
     assert len([job for job in imports if job.kind == "following"]) == 1
     assert world.schedulers["new.practice"].stats.rate_limited == 0
     assert world.clock.now().date() == START.date()
+
+
+def _lines(path: str) -> list[str]:
+    return Path(path).read_text().splitlines()
+
+
+def _write(path: str, lines: list[str]) -> None:
+    Path(path).write_text("\n".join(lines) + "\n")

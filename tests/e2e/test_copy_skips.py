@@ -8,10 +8,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from tests.core.engine.steps.practice_copy import CopyWorld, copy_world, holdings
 
 from fedimove.core.models import Category
 from fedimove.core.storage.journal_records import ItemState
-from tests.core.engine.steps.practice_copy import CopyWorld, copy_world, holdings
 
 OLD, NEW = "old.practice", "new.practice"
 

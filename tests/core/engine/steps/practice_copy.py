@@ -61,7 +61,8 @@ class CopyWorld:
 def _password(world: CopyWorld, handle: str) -> str:
     user, name = handle.split("@")
     account = world.network.instance(name).state.find(user, name)
-    assert account is not None and account.password
+    assert account is not None
+    assert account.password
     return account.password
 
 
@@ -132,6 +133,7 @@ def holdings(instance: Instance, username: str) -> dict[str, Any]:
             acct(instance, e.target) for e in state.endorsements.owned(me.id).oldest_first()
         ),
         "notes": {acct(instance, t): n for (o, t), n in state.notes.items() if o == me.id},
+        "filter_count": len(state.filters.get(me.id, {})),
         "filters": {
             f.title: (sorted(f.context), f.filter_action, sorted(k.keyword for k in f.keywords))
             for f in state.filters.get(me.id, {}).values()
@@ -192,7 +194,7 @@ async def upload_import(
                     "form_import[type]": "following",
                     "form_import[mode]": mode,
                 },
-                files={"form_import[data]": ("import.csv", Path(path).read_bytes(), "text/csv")},
+                files={"form_import[data]": ("import.csv", _bytes_of(path), "text/csv")},
             )
             assert uploaded.status_code == 302, uploaded.text
             confirm = await web.get(f"{origin}{uploaded.headers['location']}")
@@ -213,3 +215,7 @@ def _csrf(html: str) -> str:
         found = re.search(r"value='([^']*)' name='authenticity_token'", html)
     assert found is not None, "no authenticity token on the page"
     return found[1]
+
+
+def _bytes_of(path: str) -> bytes:
+    return Path(path).read_bytes()
