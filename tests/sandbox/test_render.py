@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from fedimove.sandbox import render
+from fedimove.sandbox import render, render_json
 from fedimove.sandbox.network import PracticeNetwork
 from fedimove.sandbox.state import Media
 
@@ -13,7 +13,7 @@ def _check_every_account(net: PracticeNetwork) -> int:
     checked = 0
     for instance in net.instances:
         for account in list(instance.state.accounts.values()):
-            fragment = json.loads(render.account_fragment(instance, account))
+            fragment = json.loads(render_json.account_fragment(instance, account))
             assert fragment == render.account(instance, account), (instance.name, account.username)
             checked += 1
     return checked
@@ -33,4 +33,4 @@ async def test_fragments_equal_the_entities_in_process_and_served(net: PracticeN
     async with net.serve_http():
         _check_every_account(net)
     anna.display_name = "Changed"  # the cache notices profile changes
-    assert json.loads(render.account_fragment(old, anna))["display_name"] == "Changed"
+    assert json.loads(render_json.account_fragment(old, anna))["display_name"] == "Changed"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.responses import Response
 from starlette.routing import Route
 
-from fedimove.sandbox import render
+from fedimove.sandbox import render, render_json
 from fedimove.sandbox.api.base import (
     ApiError,
     Ctx,
@@ -134,7 +134,7 @@ def _collection(ctx: Ctx, following: bool) -> Response:
     )
     accounts = ctx.state.accounts
     encoded = ",".join(
-        render.account_fragment(ctx.instance, accounts[row.target if following else row.owner])
+        render_json.account_fragment(ctx.instance, accounts[row.target if following else row.owner])
         for _, row in rows
     )
     link = link_header(ctx, page, [row_id for row_id, _ in rows])
