@@ -759,484 +759,524 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
         <translation>Das neue Konto muss ein anderes sein als das alte.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="179"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="181"/>
         <source>Not available yet</source>
         <translation>Noch nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="180"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="182"/>
         <source>This version of Fedimove cannot do this step yet.</source>
         <translation>Diese Version von Fedimove kann diesen Schritt noch nicht ausführen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="184"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="186"/>
+        <source>These files cannot be used</source>
+        <translation>Diese Dateien können nicht verwendet werden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="187"/>
+        <source>Fedimove cannot use these files as your old account. Nothing was changed.</source>
+        <translation>Fedimove kann diese Dateien nicht als dein altes Konto verwenden. Nichts wurde verändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="194"/>
+        <source>Unsafe archive refused</source>
+        <translation>Unsicheres Archiv abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="195"/>
+        <source>This zip file holds entries that could write outside its folder. Fedimove did not open it.</source>
+        <translation>Diese ZIP-Datei enthält Einträge, die außerhalb ihres Ordners schreiben könnten. Fedimove hat sie nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="202"/>
+        <source>Archive too large</source>
+        <translation>Archiv zu groß</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="203"/>
+        <source>This zip file unpacks to far more than an account archive holds. Fedimove did not open it.</source>
+        <translation>Diese ZIP-Datei entpackt sich zu weit mehr, als ein Kontoarchiv enthält. Fedimove hat sie nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="210"/>
         <source>That is not a web address</source>
         <translation>Das ist keine Webadresse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="185"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="211"/>
         <source>Type a server address like example.social.</source>
         <translation>Gib eine Serveradresse wie example.social ein.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="189"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="215"/>
         <source>Connection problem</source>
         <translation>Verbindungsproblem</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="190"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="216"/>
         <source>Fedimove could not talk to the server. Check your internet connection.</source>
         <translation>Fedimove konnte den Server nicht erreichen. Prüfe deine Internetverbindung.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="197"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="223"/>
         <source>Server not reachable</source>
         <translation>Server nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="198"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="224"/>
         <source>The server did not answer. It may be down, or the address may be wrong.</source>
         <translation>Der Server hat nicht geantwortet. Vielleicht ist er ausgefallen oder die Adresse ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="205"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="231"/>
         <source>The server is slow</source>
         <translation>Der Server ist langsam</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="206"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="232"/>
         <source>The server took too long to answer.</source>
         <translation>Der Server hat zu lange für die Antwort gebraucht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="210"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="236"/>
         <source>Secure connection failed</source>
         <translation>Sichere Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="211"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="237"/>
         <source>The server&apos;s security certificate could not be verified, so Fedimove did not connect.</source>
         <translation>Das Sicherheitszertifikat des Servers konnte nicht überprüft werden, daher hat Fedimove keine Verbindung aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="218"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="244"/>
         <source>Insecure address</source>
         <translation>Unsichere Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="219"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="245"/>
         <source>Fedimove only connects to servers over HTTPS.</source>
         <translation>Fedimove verbindet sich nur über HTTPS mit Servern.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="223"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="249"/>
         <source>The server sends Fedimove in circles</source>
         <translation>Der Server schickt Fedimove im Kreis</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="224"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="250"/>
         <source>The server redirected too many times. It may be misconfigured.</source>
         <translation>Der Server hat zu oft umgeleitet. Vielleicht ist er falsch eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="230"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="256"/>
         <source>The server&apos;s answer was too large</source>
         <translation>Die Antwort des Servers war zu groß</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="231"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="257"/>
         <source>The server sent more data than expected, so Fedimove stopped reading.</source>
         <translation>Der Server hat mehr Daten geschickt als erwartet, daher hat Fedimove aufgehört zu lesen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="237"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="263"/>
         <source>The server had a problem</source>
         <translation>Der Server hatte ein Problem</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="238"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="264"/>
         <source>The server could not do what Fedimove asked.</source>
         <translation>Der Server konnte nicht ausführen, worum Fedimove gebeten hat.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="242"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="268"/>
         <source>The server is busy</source>
         <translation>Der Server ist ausgelastet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="243"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="269"/>
         <source>The server is overloaded or under maintenance. Fedimove will try again.</source>
         <translation>Der Server ist überlastet oder wird gewartet. Fedimove versucht es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="250"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="276"/>
         <source>The server asks Fedimove to slow down</source>
         <translation>Der Server bittet Fedimove, langsamer zu machen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="251"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="277"/>
         <source>The server&apos;s limit was reached. Fedimove waits and continues by itself.</source>
         <translation>Das Limit des Servers ist erreicht. Fedimove wartet und macht von selbst weiter.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="258"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="284"/>
         <source>Unexpected answer</source>
         <translation>Unerwartete Antwort</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="259"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="285"/>
         <source>The server answered in a way Fedimove does not understand.</source>
         <translation>Der Server hat auf eine Weise geantwortet, die Fedimove nicht versteht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="265"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="291"/>
         <source>Not a Fediverse server</source>
         <translation>Kein Fediverse-Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="266"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="292"/>
         <source>There is a website at this address, but no Fediverse server.</source>
         <translation>Unter dieser Adresse gibt es eine Website, aber keinen Fediverse-Server.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="272"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="298"/>
         <source>Server software not supported</source>
         <translation>Server-Software wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="273"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="299"/>
         <source>Fedimove cannot move accounts on this kind of server yet.</source>
         <translation>Fedimove kann Konten auf dieser Art von Server noch nicht umziehen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="279"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="305"/>
         <source>Server software too old</source>
         <translation>Server-Software zu alt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="280"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="306"/>
         <source>This server runs a version too old for Fedimove. Ask its admins to update.</source>
         <translation>Dieser Server läuft mit einer für Fedimove zu alten Version. Bitte die Admins um ein Update.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="287"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="313"/>
         <source>Account not found</source>
         <translation>Konto nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="288"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="314"/>
         <source>The server does not know this account. Check the spelling.</source>
         <translation>Der Server kennt dieses Konto nicht. Prüfe die Schreibweise.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="294"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="320"/>
         <source>Account suspended</source>
         <translation>Konto gesperrt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="295"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="321"/>
         <source>This account is suspended on its server, so it cannot be moved from or to.</source>
         <translation>Dieses Konto ist auf seinem Server gesperrt, daher kann weder von ihm noch zu ihm umgezogen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="302"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="328"/>
         <source>Account already moved</source>
         <translation>Konto bereits umgezogen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="303"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="329"/>
         <source>This account has already moved to another one. Followers sent here would not arrive.</source>
         <translation>Dieses Konto ist bereits zu einem anderen umgezogen. Hierher geschickte Follower würden nicht ankommen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="310"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="336"/>
         <source>Account not usable</source>
         <translation>Konto nicht nutzbar</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="311"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="337"/>
         <source>The server says this account&apos;s login is disabled: it may have moved or still await approval.</source>
         <translation>Laut Server ist die Anmeldung für dieses Konto deaktiviert: Es ist vielleicht umgezogen oder wartet noch auf Freischaltung.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="318"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="344"/>
         <source>Not allowed</source>
         <translation>Nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="319"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="345"/>
         <source>The server does not allow this for your account.</source>
         <translation>Der Server erlaubt das für dein Konto nicht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="323"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="349"/>
         <source>More permission needed</source>
         <translation>Weitere Berechtigung nötig</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="324"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="350"/>
         <source>Fedimove needs a permission it was not given. Sign in again and allow it.</source>
         <translation>Fedimove braucht eine Berechtigung, die es nicht erhalten hat. Melde dich erneut an und erlaube sie.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="331"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="357"/>
         <source>Sign-in failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="332"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="358"/>
         <source>Signing in did not work.</source>
         <translation>Die Anmeldung hat nicht funktioniert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="336"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="362"/>
         <source>Sign-in was declined</source>
         <translation>Anmeldung wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="337"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="363"/>
         <source>Access was not granted in the browser. Sign in again and choose Authorize.</source>
         <translation>Im Browser wurde kein Zugriff gewährt. Melde dich erneut an und wähle „Autorisieren“.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="344"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="370"/>
         <source>Sign-in could not be verified</source>
         <translation>Anmeldung konnte nicht überprüft werden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="345"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="371"/>
         <source>The answer from the browser did not match this sign-in, so Fedimove ignored it for your safety.</source>
         <translation>Die Antwort aus dem Browser passte nicht zu dieser Anmeldung, daher hat Fedimove sie zu deiner Sicherheit ignoriert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="352"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="378"/>
         <source>Sign-in expired</source>
         <translation>Anmeldung abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="353"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="379"/>
         <source>The sign-in code was not accepted. It may have expired.</source>
         <translation>Der Anmeldecode wurde nicht akzeptiert. Vielleicht ist er abgelaufen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="359"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="385"/>
         <source>Sign-in took too long</source>
         <translation>Anmeldung hat zu lange gedauert</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="360"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="386"/>
         <source>Fedimove waited for the browser, but no answer came.</source>
         <translation>Fedimove hat auf den Browser gewartet, aber keine Antwort erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="364"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="390"/>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="365"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="391"/>
         <source>The server no longer accepts Fedimove&apos;s sign-in. Sign in again.</source>
         <translation>Der Server akzeptiert die Anmeldung von Fedimove nicht mehr. Melde dich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="371"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="397"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="372"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="398"/>
         <source>Sign in to this account first.</source>
         <translation>Melde dich zuerst bei diesem Konto an.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="376"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="402"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="377"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="403"/>
         <source>You stopped this step. You can continue later where it stopped.</source>
         <translation>Du hast diesen Schritt angehalten. Du kannst später dort weitermachen, wo er aufgehört hat.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="383"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="409"/>
         <source>Not ready to move</source>
         <translation>Noch nicht bereit für den Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="384"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="410"/>
         <source>Some checks did not pass. Fix them before the move.</source>
         <translation>Einige Prüfungen sind nicht bestanden. Behebe sie vor dem Umzug.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="388"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="414"/>
         <source>Please confirm the move</source>
         <translation>Bitte bestätige den Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="389"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="415"/>
         <source>Type your new account&apos;s address to confirm the move.</source>
         <translation>Gib die Adresse deines neuen Kontos ein, um den Umzug zu bestätigen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="393"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="419"/>
         <source>Moved too recently</source>
         <translation>Zu kurz nach dem letzten Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="394"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="420"/>
         <source>This account moved recently; the server allows another move only after a waiting period.</source>
         <translation>Dieses Konto ist kürzlich umgezogen; der Server erlaubt einen weiteren Umzug erst nach einer Wartezeit.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="401"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="427"/>
         <source>Another Fedimove took over</source>
         <translation>Ein anderes Fedimove hat übernommen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="402"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="428"/>
         <source>Another Fedimove window or command continued this move while this one was paused. This window stopped so that nothing is done twice.</source>
         <translation>Ein anderes Fedimove-Fenster oder ein Befehl hat diesen Umzug fortgesetzt, während dieses Fenster pausiert war. Dieses Fenster hat angehalten, damit nichts doppelt geschieht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="409"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="435"/>
         <source>Fedimove&apos;s record is damaged</source>
         <translation>Die Aufzeichnung von Fedimove ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="410"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="436"/>
         <source>Fedimove&apos;s record of your moves is damaged. A copy was kept; your accounts were not changed by this.</source>
         <translation>Die Aufzeichnung deiner Umzüge in Fedimove ist beschädigt. Eine Kopie wurde aufbewahrt; deine Konten wurden dadurch nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="417"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="443"/>
         <source>Made by a newer Fedimove</source>
         <translation>Von einem neueren Fedimove erstellt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="418"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="444"/>
         <source>This move was recorded by a newer version of Fedimove. Update Fedimove to continue it.</source>
         <translation>Dieser Umzug wurde von einer neueren Version von Fedimove aufgezeichnet. Aktualisiere Fedimove, um ihn fortzusetzen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="425"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="451"/>
         <source>Step out of order</source>
         <translation>Schritt in falscher Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="426"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="452"/>
         <source>Fedimove refused a step that would have happened out of order. Nothing was changed.</source>
         <translation>Fedimove hat einen Schritt abgelehnt, der in falscher Reihenfolge geschehen wäre. Nichts wurde verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="433"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="459"/>
         <source>Move not found</source>
         <translation>Umzug nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="434"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="460"/>
         <source>Fedimove has no record of this move.</source>
         <translation>Fedimove hat keine Aufzeichnung dieses Umzugs.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="441"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="467"/>
         <source>The backup is damaged</source>
         <translation>Die Sicherung ist beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="442"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="468"/>
         <source>The beginning of this backup is damaged, or it was not written by an age tool.</source>
         <translation>Der Anfang dieser Sicherung ist beschädigt, oder sie wurde nicht mit einem age-Werkzeug geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="449"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="475"/>
         <source>Backup format not supported</source>
         <translation>Sicherungsformat wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="450"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="476"/>
         <source>This file is not a backup this version of Fedimove can open.</source>
         <translation>Diese Datei ist keine Sicherung, die diese Version von Fedimove öffnen kann.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="457"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="483"/>
         <source>Wrong kind of file</source>
         <translation>Falsche Art von Datei</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="458"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="484"/>
         <source>This file holds another kind of list than the one asked for (for example blocks instead of follows).</source>
         <translation>Diese Datei enthält eine andere Art von Liste als die gewünschte (zum Beispiel Blockierungen statt gefolgter Konten).</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="465"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="491"/>
         <source>The file is incomplete</source>
         <translation>Die Datei ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="466"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="492"/>
         <source>This file ends too early; it was probably not saved completely.</source>
         <translation>Diese Datei endet zu früh; sie wurde wahrscheinlich nicht vollständig gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="473"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="499"/>
         <source>Signed in to another account</source>
         <translation>Bei einem anderen Konto angemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="474"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="500"/>
         <source>The browser signed in to a different account than the one you typed. Sign out there, or type that account instead.</source>
         <translation>Im Browser wurde ein anderes Konto angemeldet als das, das du eingegeben hast. Melde dich dort ab oder gib stattdessen dieses Konto ein.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="481"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="507"/>
         <source>The server refused Fedimove</source>
         <translation>Der Server hat Fedimove abgewiesen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="482"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="508"/>
         <source>The server did not let Fedimove register as an app. It may allow only a few sign-ins per hour; try again later.</source>
         <translation>Der Server hat Fedimove nicht als App registrieren lassen. Vielleicht erlaubt er nur wenige Anmeldungen pro Stunde; versuche es später erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="489"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="515"/>
         <source>The old server refused the move</source>
         <translation>Der alte Server hat den Umzug abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="490"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="516"/>
         <source>Your old server did not accept the move. Nothing was changed; check the reason shown and try again.</source>
         <translation>Dein alter Server hat den Umzug nicht angenommen. Nichts wurde verändert; prüfe den angezeigten Grund und versuche es erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="497"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="523"/>
         <source>The move is not confirmed yet</source>
         <translation>Der Umzug ist noch nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="498"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="524"/>
         <source>The move was asked for, but your old account does not show it yet. Fedimove keeps checking.</source>
         <translation>Der Umzug wurde angefordert, aber dein altes Konto zeigt ihn noch nicht an. Fedimove prüft weiter.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="505"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="531"/>
         <source>The accounts are not linked yet</source>
         <translation>Die Konten sind noch nicht verknüpft</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="506"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="532"/>
         <source>Your new account does not show your old one as an alias yet. It can take a few minutes; Fedimove keeps checking.</source>
         <translation>Dein neues Konto zeigt dein altes noch nicht als Alias an. Das kann ein paar Minuten dauern; Fedimove prüft weiter.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="513"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="539"/>
         <source>The move cannot be sent again</source>
         <translation>Der Umzug kann nicht erneut gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="514"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="540"/>
         <source>Your old server cannot send the move again, or not yet.</source>
         <translation>Dein alter Server kann den Umzug nicht erneut senden, oder noch nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="547"/>
+        <source>Self-test not run</source>
+        <translation>Selbsttest nicht ausgeführt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="548"/>
+        <source>The self-test only runs on throwaway accounts, and only after you type the confirmation exactly.</source>
+        <translation>Der Selbsttest läuft nur mit Wegwerf-Konten und erst, nachdem du die Bestätigung genau eingegeben hast.</translation>
     </message>
 </context>
 <context>

@@ -543,6 +543,14 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
         ),
         _A.DISMISS,
     ),
+    "selftest.refused": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Self-test not run"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "The self-test only runs on throwaway accounts, and only after you type the confirmation exactly.",
+        ),
+        _A.EDIT_INPUT,
+    ),
 }
 
 
