@@ -19,6 +19,7 @@ from typing import TextIO
 
 from fedimove.cli.export import Sessions, _run, _sessions
 from fedimove.cli.export_output import ProgressPrinter
+from fedimove.cli.from_files import add_from_files_option, dispatch
 from fedimove.core.clock import Clock, SystemClock
 from fedimove.core.engine.migration import MigrationEngine, MigrationStatus
 from fedimove.core.engine.plan import DEFAULT_COPY
@@ -36,8 +37,8 @@ COPYABLE = sorted(c.value for c in DEFAULT_COPY | {Category.FAVOURITES})
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     migrate = subparsers.add_parser("migrate", help="copy everything from OLD to NEW")
-    migrate.add_argument("old", help="the account you move away from")
-    migrate.add_argument("new", help="the account you move to")
+    migrate.add_argument("old", nargs="?", help="the account you move away from")
+    migrate.add_argument("new", nargs="?", help="the account you move to")
     migrate.add_argument(
         "--only",
         help=f"comma-separated categories to copy (default: all but favourites): "
@@ -54,7 +55,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="stop (resume later) instead of sleeping until a limit resets",
     )
-    migrate.set_defaults(handler=lambda args: _run(_migrate(args)))
+    add_from_files_option(migrate)  # issue 12: the old server is gone
+    migrate.set_defaults(handler=dispatch(lambda args: _run(_migrate(args))))
     status = subparsers.add_parser("status", help="show how far a migration got")
     status.add_argument("id", nargs="?", type=int, help="migration id (default: the latest)")
     status.set_defaults(handler=run_status)

@@ -104,6 +104,7 @@ def test_a_blocks_file_offered_as_follows_is_refused(tmp_path: Path) -> None:
     assert caught.value.code == "csv.wrong_kind"
     assert caught.value.params["kind"] == "following_accounts"
     assert caught.value.params["found"] == "blocked_accounts"
+    assert caught.value.params["file"] == "following_accounts.csv"
 
 
 def test_mutes_offered_as_follows_are_refused(tmp_path: Path) -> None:

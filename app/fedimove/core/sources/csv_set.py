@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fedimove.core.engine.snapshot import AccountSnapshot
+from fedimove.core.errors import CsvFormatError
 from fedimove.core.models import AccountRef, Category, Handle
 from fedimove.core.sources.base import NOT_IN_CSV, OLD_SERVER_GONE, SourceKind, SourceResult
 from fedimove.core.storage.csv_formats import CsvKind
@@ -44,10 +45,26 @@ def is_csv(path: Path) -> bool:
     return path.suffix.lower() == ".csv"
 
 
+def _read_each(paths: list[Path]) -> tuple[dict[CsvKind, str], dict[CsvKind, str]]:
+    """Each file's text and name by kind (one kind per file, each kind once)."""
+    texts: dict[CsvKind, str] = {}
+    names: dict[CsvKind, str] = {}
+    for path in paths:
+        kind, text = next(iter(read_csv_files([path]).items()))
+        if kind in texts:
+            raise CsvFormatError("two files of one kind", reason="duplicate_kind", file=path.name)
+        texts[kind], names[kind] = text, path.name
+    return texts, names
+
+
 def read_csv_set(paths: list[Path], old: Handle, taken_at: datetime) -> SourceResult:
-    texts = read_csv_files(paths)
+    texts, names = _read_each(paths)
     account = AccountRef(acct=old.acct)
-    plain = snapshot_from_csv(texts, account=account, taken_at=taken_at, old_domain=old.domain)
+    try:
+        plain = snapshot_from_csv(texts, account=account, taken_at=taken_at, old_domain=old.domain)
+    except CsvFormatError as error:  # say which file, not only which kind
+        error.params.setdefault("file", names.get(CsvKind(str(error.params.get("kind")))))
+        raise
     snapshot = AccountSnapshot(account=account, taken_at=taken_at)
     for kind in texts:
         name = CATEGORY_OF[kind].value

@@ -1,0 +1,209 @@
+"""`fedimove migrate --from-files PATH... NEW`: move to NEW when the old server is gone (issue 12).
+
+PATH is any mix of a Fedimove backup, Mastodon's archive zip, and CSV files from Mastodon's or
+GoToSocial's export pages (or a folder of them). Every file is read and checked before signing
+in to NEW, so a broken, hostile or wrongly typed file stops everything before anything changes.
+Then the same preview, journal and copy run as for a live migration; followers cannot be moved
+without the old server, and the output says so and gives what helps instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from fedimove.core.clock import SystemClock
+from fedimove.core.engine.followers_actions import export_missing
+from fedimove.core.engine.preview import NewSide
+from fedimove.core.engine.snapshot import read_snapshot
+from fedimove.core.errors import FedimoveError
+from fedimove.core.models import Category, Handle
+from fedimove.core.progress import CancelToken, discard_progress
+from fedimove.core.servers.rest import RestClient
+from fedimove.core.sources.base import SourceResult
+from fedimove.core.sources.files import classify, read_files, write_posts_page
+from fedimove.core.sources.offline import OfflinePreview, offline_preview, start_offline
+from fedimove.core.storage.journal import Journal
+
+WORDS = {
+    "csv.invalid": "The file {file} is not a CSV file Fedimove can read ({reason}, line {line}).",
+    "csv.truncated": "The file {file} ends too early (line {line}): it was not saved completely.",
+    "csv.wrong_kind": "The file {file} holds {found}, not {kind}: choose the right file.",
+    "source.invalid": "These files cannot be used ({reason}{of_file}).",
+    "source.zip_unsafe": "The zip file was refused: it holds entries that could escape a folder.",
+    "source.zip_too_large": "The zip file was refused: it unpacks too large ({reason}).",
+    "archive.wrong_passphrase": "The passphrase does not open the backup.",
+}
+
+
+def add_from_files_option(parser: argparse.ArgumentParser) -> None:
+    """The options `fedimove migrate` gains for files (its OLD and NEW become optional)."""
+    parser.add_argument(
+        "--from-files",
+        nargs="+",
+        metavar="PATH",
+        type=Path,
+        help="the old server is gone: take the old account from these files (a Fedimove "
+        "backup, Mastodon's archive zip, Mastodon or GoToSocial CSV exports, or a folder); "
+        "name only the NEW account",
+    )
+    parser.add_argument("--old-account", help="whose CSV files these are (user@old.server)")
+    parser.add_argument("--passphrase-file", type=Path, help="the backup's passphrase (line 1)")
+    parser.add_argument("--posts-html", type=Path, help="where to write the posts page")
+
+
+def dispatch(live: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """`migrate`'s handler: files when `--from-files` is given, else the live migration."""
+
+    def handler(args: argparse.Namespace) -> int:
+        if getattr(args, "from_files", None):
+            return run_from_files(args)
+        if not (args.old and args.new):
+            print("fedimove migrate: name OLD and NEW (or use --from-files).", file=sys.stderr)
+            return 2
+        return live(args)
+
+    return handler
+
+
+def _split(args: argparse.Namespace) -> tuple[list[Path], str]:
+    """`--from-files a b NEW` puts NEW among the files; `NEW --from-files a b` does not."""
+    paths = list(args.from_files)
+    named = [value for value in (args.old, args.new) if value]
+    if len(named) > 1:
+        raise SystemExit("with --from-files, name only the NEW account")
+    new = named[0] if named else str(paths.pop())
+    if not paths:
+        raise SystemExit("--from-files needs at least one file")
+    return paths, new
+
+
+def run_from_files(args: argparse.Namespace) -> int:
+    from fedimove.cli.export import _run
+
+    paths, new = _split(args)
+    try:
+        passphrase = _backup_passphrase(paths, args.passphrase_file)
+        old = Handle.parse(args.old_account) if args.old_account else None
+        source = read_files(paths, now=SystemClock().now(), passphrase=passphrase, old=old)
+    except FedimoveError as error:
+        print(f"Nothing was changed. {describe(error)} [{error.code}]", file=sys.stderr)
+        return 1
+    print_source(source, sys.stdout)
+    return _run(_migrate(args, source, new, passphrase))
+
+
+def describe(error: FedimoveError) -> str:
+    params = {k: "" if v is None else v for k, v in error.params.items()}
+    params.setdefault("file", params.get("member", "the file"))
+    params.setdefault("line", "?")
+    params.setdefault("reason", error.code)
+    params["of_file"] = f": {params['file']}" if error.params.get("file") else ""
+    for key in ("kind", "found"):
+        params[key] = str(params.get(key) or "something else").replace("_", " ")
+    template = WORDS.get(error.code)
+    return template.format(**params) if template else error.message
+
+
+def _backup_passphrase(paths: list[Path], passphrase_file: Path | None) -> str | None:
+    backups = classify(paths).backups
+    if not backups:
+        return None
+    from fedimove.cli.archive import _passphrase  # file, keyring cache, then a prompt
+
+    return _passphrase(argparse.Namespace(passphrase_file=passphrase_file, file=backups[0]))
+
+
+def print_source(source: SourceResult, out: TextIO) -> None:
+    snap = source.snapshot
+    print(f"Old account @{snap.account.acct}, from {', '.join(source.files)}", file=out)
+    for category in sorted(source.provided, key=list(Category).index):
+        print(f"  {category.value:<16}{snap.count(category):>7}", file=out)
+
+
+def print_preview(preview: OfflinePreview, out: TextIO) -> None:
+    print(f"  {'category':<16}{'count':>7}{'exists':>8}{'skip':>6}  to copy", file=out)
+    for item in preview.categories:
+        if item.category is Category.FOLLOWERS:
+            continue
+        line = f"  {item.category.value:<16}{item.count:>7}{item.existing:>8}"
+        print(f"{line}{len(item.skipped):>6}  {item.to_copy}", file=out)
+    print("Cannot be moved:", file=out)
+    for category, words in sorted(preview.cannot_move.items(), key=lambda kv: kv[0].value):
+        print(f"  {category.value}: {words}", file=out)
+    for note in preview.notes:
+        print(f"Note: {note}", file=out)
+
+
+async def _preview(source: SourceResult, new: RestClient) -> OfflinePreview:
+    own = await read_snapshot(
+        new, progress=discard_progress, cancel=CancelToken(), categories=source.provided
+    )
+    blocks = tuple(await new.instance_domain_blocks() or ())
+    caps = new.capabilities
+    side = NewSide(own, blocks, caps.follow_cap if caps else None)
+    return offline_preview(source, side, own.account.acct, own.taken_at)
+
+
+async def _migrate(
+    args: argparse.Namespace, source: SourceResult, new_handle: str, passphrase: str | None
+) -> int:
+    from fedimove.cli.migrate import (
+        CopyPrinter,
+        _copy_sessions,
+        _exit_code,
+        _exports,
+        _journal,
+        parse_categories,
+        print_status,
+    )
+    from fedimove.core.engine.migration import MigrationEngine
+
+    practice = bool(getattr(args, "practice", False))
+    categories = parse_categories(args.only)
+    clock = SystemClock()
+    async with _copy_sessions(practice) as sessions:
+        new = await sessions.writer(new_handle)
+        preview = await _preview(source, new)
+        print_preview(preview, sys.stdout)
+        if args.dry_run:
+            return 0
+        with _journal(practice, clock) as journal:
+            engine = MigrationEngine(journal, clock, exports_dir=_exports())
+            printer = CopyPrinter(sys.stderr)
+            migration, result = await start_offline(
+                engine,
+                source,
+                new,
+                categories,
+                api_only=args.api_only,
+                progress=printer,
+                keep_waiting=not args.stop_when_waiting,
+            )
+            printer.close()
+            print(f"Migration {migration.id} (old server gone):")
+            print_status(engine.status(migration.id), sys.stdout)
+            folder = _exports() / f"migration-{migration.id}"
+            _print_help(preview, source, journal, migration.id, folder)
+            _write_posts(source, args.posts_html or folder / "posts.html", passphrase)
+            return _exit_code(result)
+
+
+def _print_help(
+    preview: OfflinePreview, source: SourceResult, journal: Journal, migration_id: int, folder: Path
+) -> None:
+    print("Followers: cannot move: old server gone. What helps: post this from the new account:")
+    print(f"  {preview.moved_post}")
+    if source.snapshot.followers:
+        path = folder / "followers-to-look-up.csv"
+        count = export_missing(journal, migration_id, path)
+        print(f"The {count} followers the files list, to look people up: {path}")
+
+
+def _write_posts(source: SourceResult, path: Path, passphrase: str | None) -> None:
+    shown = write_posts_page(source, path, passphrase)
+    if shown:
+        print(f"Your {shown} posts, readable offline: {path}")

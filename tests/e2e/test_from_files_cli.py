@@ -1,0 +1,92 @@
+"""`fedimove migrate --from-files PATH... NEW`: files checked before any sign-in, then the copy
+on the practice Fediverse, with the followers' plain "cannot move: old server gone"."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from tests.core.sources.helpers import write_mastodon_zip
+from tests.core.storage.test_csv_formats import SAMPLES
+
+from fedimove.cli import main
+from fedimove.core.sources.base import FOLLOWERS_GONE
+
+
+def _exports(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "export"
+    folder.mkdir()
+    following = folder / "following_accounts.csv"
+    following.write_text(
+        "Account address,Show boosts,Notify on new posts,Languages\n"
+        'ada26@new.practice,true,false,\nbo27@gts.practice,false,true,"en, de"\n',
+        encoding="utf-8",
+    )
+    (folder / "blocked_domains.csv").write_text("spam.example\n", encoding="utf-8")
+    return [following, folder / "blocked_domains.csv"]
+
+
+def test_csv_files_are_copied_to_the_new_account(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = [str(p) for p in _exports(tmp_path)]
+    args = ["--practice", "migrate", "--from-files", *files, "anna@new.practice"]
+    code = main([*args, "--old-account", "anna@old.practice"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith("  ")}
+    assert rows["following"][1:3] == ["2", "0"]  # done, pending (status table)
+    assert rows["domain_blocks"][1] == "1"
+    assert f"followers: {FOLLOWERS_GONE}" in out
+    assert "We moved!" in out
+
+
+def test_a_dry_run_from_an_archive_zip_shows_what_cannot_move(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = write_mastodon_zip(tmp_path / "archive.zip", host="old.practice")
+    code = main(
+        ["--practice", "migrate", "anna@new.practice", "--from-files", str(archive), "--dry-run"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "Old account @anna@old.practice, from archive.zip" in out
+    assert f"followers: {FOLLOWERS_GONE}" in out
+    assert "following: not in Mastodon's archive zip" in out
+
+
+def test_a_wrongly_typed_file_stops_before_any_sign_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    offered = tmp_path / "following_accounts.csv"
+    offered.write_bytes((SAMPLES / "blocked_accounts.csv").read_bytes())
+    # No --practice and nobody signed in: the files are refused before that could matter.
+    code = main(
+        [
+            "migrate",
+            "--from-files",
+            str(offered),
+            "anna@new.example",
+            "--old-account",
+            "a@b.example",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Nothing was changed." in err
+    assert "following_accounts.csv holds blocked accounts, not following accounts" in err
+    assert "[csv.wrong_kind]" in err
+
+
+def test_a_hostile_zip_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "archive.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("../../.bashrc", "rm -rf ~")
+    assert main(["migrate", "--from-files", str(path), "anna@new.example"]) == 1
+    assert "[source.zip_unsafe]" in capsys.readouterr().err
+
+
+def test_migrate_still_needs_two_accounts_without_files(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["migrate", "anna@old.example"]) == 2
+    assert "--from-files" in capsys.readouterr().err
