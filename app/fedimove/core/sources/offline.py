@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from fedimove.core import service_api
 from fedimove.core.engine.migration import MigrationEngine
 from fedimove.core.engine.plan import DEFAULT_COPY, build_plan, follow_room, plan_items
 from fedimove.core.engine.preview import CategoryPreview, NewSide, category_previews
@@ -118,6 +119,26 @@ def offline_preview(
         files=source.files,
         notes=notes,
     )
+
+
+def to_service_preview(preview: OfflinePreview) -> service_api.Preview:
+    """The wizard's shape: what cannot move is a "skipped" reason in plain words (followers:
+    every one the files list, or 0 when they list none); no follower forecasts, no Move."""
+    rows = []
+    for item in preview.categories:
+        skipped = item.skip_reasons()
+        if item.category in preview.cannot_move:
+            skipped = {preview.cannot_move[item.category]: item.count}
+        rows.append(
+            service_api.CategoryPreview(
+                item.category, item.count, item.sample, item.existing, skipped
+            )
+        )
+    shown = {item.category for item in preview.categories}
+    for category, words in preview.cannot_move.items():
+        if category not in shown:
+            rows.append(service_api.CategoryPreview(category, 0, skipped={words: 0}))
+    return service_api.Preview(tuple(rows))
 
 
 def _old_server(source: SourceResult) -> str:
