@@ -176,6 +176,9 @@ class MigrationEngine:
         keep_waiting: bool = True,
     ) -> RunResult:
         cancel = cancel or CancelToken()
+        for client in (old, new):
+            if client is not None:
+                client.cancel = cancel  # this run's token, not a stopped run's
         migration = self.journal.get_migration(migration_id)
         self.journal.acquire_lease(migration_id)
         if "plan" not in migration.options:
