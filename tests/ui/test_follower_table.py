@@ -151,3 +151,11 @@ def test_counters_per_server_and_arrivals(qapp: object) -> None:
     first = follower(1, FollowerState.MOVED, arrived_minutes=1).arrived_at
     assert first is not None
     assert stats.arrived_by(first.timestamp()) == 1
+
+
+def test_an_update_with_new_remote_text_is_cleaned_too(qapp: object) -> None:
+    model = FollowerTableModel()
+    model.upsert([follower(1)])
+    model.upsert([follower(1, FollowerState.MOVED, display_name="New\nname\u202e")])
+    assert model.row_at(0).display_name == "New name"
+    assert model.row_at(0).state is FollowerState.MOVED

@@ -46,7 +46,17 @@ class FollowerFilter:
         return True
 
 
-def sanitized(row: FollowerRow) -> FollowerRow:
+def sanitized(row: FollowerRow, stored: FollowerRow | None = None) -> FollowerRow:
+    """`row` with its remote texts made safe. A row whose texts equal the `stored` (already
+    clean) ones needs no work: the common case while tracking, where only the state changes."""
+    if stored is not None and (
+        row.handle == stored.handle
+        and row.display_name == stored.display_name
+        and row.server == stored.server
+        and row.software == stored.software
+        and row.reason == stored.reason
+    ):
+        return row
     handle = plain_line(row.handle)
     display_name = plain_line(row.display_name)
     server = plain_line(row.server)

@@ -43,7 +43,9 @@ class FollowerStats:
 
     def _count(self, row: FollowerRow, delta: int) -> None:
         self.state_counts[row.state] += delta
-        by_state = self.server_counts.setdefault(row.server, Counter())
+        by_state = self.server_counts.get(row.server)
+        if by_state is None:
+            by_state = self.server_counts[row.server] = Counter()
         by_state[row.state] += delta
         self.server_totals[row.server] = self.server_totals.get(row.server, 0) + delta
         self._ranking = None

@@ -35,7 +35,7 @@ from fedimove.ui.labels import (
 )
 from fedimove.ui.models.follower_rows import FollowerColumn, FollowerFilter, sanitized, sort_value
 from fedimove.ui.models.follower_stats import FollowerStats
-from fedimove.ui.models.sorted_ids import SortedIds, SortKey
+from fedimove.ui.models.sorted_ids import SortedIds, SortKey, consecutive_runs
 from fedimove.ui.text import tooltip_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -213,7 +213,7 @@ class FollowerTableModel(QAbstractTableModel):
 
     def upsert(self, rows: Sequence[FollowerRow]) -> None:
         """Apply a batch of new or changed rows (keyed by actor URI; the last one wins)."""
-        latest = {row.actor_uri: sanitized(row) for row in rows}
+        latest = {row.actor_uri: self._clean(row) for row in rows}
         added = [row for uri, row in latest.items() if uri not in self._ids]
         changed = [
             (self._ids[uri], row)
@@ -232,6 +232,10 @@ class FollowerTableModel(QAbstractTableModel):
             self._apply_changes(changed)
             self._insert_rows(added)
         self.counts_changed.emit()
+
+    def _clean(self, row: FollowerRow) -> FollowerRow:
+        row_id = self._ids.get(row.actor_uri)
+        return sanitized(row, self._rows[row_id] if row_id is not None else None)
 
     def _bulk_apply(self, added: list[FollowerRow], changed: list[tuple[int, FollowerRow]]) -> None:
         self.beginResetModel()
@@ -306,19 +310,8 @@ class FollowerTableModel(QAbstractTableModel):
             return
         positions = sorted(self._view.position(row_id) for row_id in row_ids)
         last_column = len(FollowerColumn) - 1
-        ranges = _runs(positions)
+        ranges = consecutive_runs(positions)
         if len(ranges) > _MAX_RANGES:
             ranges = [(positions[0], positions[-1])]
         for first, last in ranges:
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
-
-
-def _runs(positions: list[int]) -> list[tuple[int, int]]:
-    """Sorted positions as (first, last) runs of consecutive numbers."""
-    runs: list[tuple[int, int]] = []
-    for position in positions:
-        if runs and runs[-1][1] + 1 == position:
-            runs[-1] = (runs[-1][0], position)
-        else:
-            runs.append((position, position))
-    return runs

@@ -62,3 +62,14 @@ class SortedIds:
         if self.descending:
             ordered.reverse()
         return ordered
+
+
+def consecutive_runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Sorted positions as (first, last) runs of consecutive numbers."""
+    runs: list[tuple[int, int]] = []
+    for position in positions:
+        if runs and runs[-1][1] + 1 == position:
+            runs[-1] = (runs[-1][0], position)
+        else:
+            runs.append((position, position))
+    return runs
