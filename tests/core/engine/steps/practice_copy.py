@@ -35,11 +35,14 @@ class CopyWorld:
     exports: Path
     schedulers: dict[str, RequestScheduler] = field(default_factory=dict)
 
-    async def client(self, handle: str, scopes: str = "read write follow") -> RestClient:
+    async def client(
+        self, handle: str, scopes: str = "read write follow", token: str | None = None
+    ) -> RestClient:
         user, name = handle.split("@")
         origin = self.network.origin(name)
-        password = self.network.ground_truth.passwords.get(handle) or _password(self, handle)
-        token = await sign_in(self.http, origin, f"{user}@{name}", password, scopes)
+        if token is None:
+            password = self.network.ground_truth.passwords.get(handle) or _password(self, handle)
+            token = await sign_in(self.http, origin, f"{user}@{name}", password, scopes)
         server = await detect_server(origin, self.http)
         scheduler = self.schedulers.get(name)
         if scheduler is None:
