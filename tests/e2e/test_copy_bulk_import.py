@@ -9,12 +9,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from tests.core.engine.steps.practice_copy import CopyWorld, copy_world, holdings
+from tests.sandbox.conftest import token_for
 
 from fedimove.core.models import Category
 from fedimove.core.progress import ProgressRecorder
 from fedimove.sandbox.federation import node_of
-from tests.core.engine.steps.practice_copy import CopyWorld, copy_world, holdings
-from tests.sandbox.conftest import token_for
 
 OLD, GTS = "old.practice", "gts.practice"
 
@@ -31,7 +31,7 @@ async def test_gotosocial_destination_imports_then_fills_gaps(world: CopyWorld) 
     gts = world.network.instance(GTS)
     builder = Builder(world.network, __import__("random").Random(3))
     anna = builder.local(gts, "anna", world.clock.now() - timedelta(days=3))
-    anna.password = "practice-gts-anna"  # noqa: S105 - a practice account
+    anna.password = "practice-gts-anna"
     old = await world.client(f"anna@{OLD}")
     token = await token_for(world.http, world.network, GTS, "anna", "read write")
     new = await world.client(f"anna@{GTS}", token=token)
