@@ -41,7 +41,8 @@ SEED = {"follows": 81, "followers": 81, "blocks": 81, "mutes": 81, "marks": 41, 
 
 
 def practice_network(flavour: str, new_flavour: str | None = None) -> PracticeNetwork:
-    network = PracticeNetwork(clock=SimulatedClock(START), seed=11)
+    # Autojump: waits (the alias settling, follows being accepted) pass in simulated time.
+    network = PracticeNetwork(clock=SimulatedClock(START, autojump=True), seed=11)
     builder = Builder(network, random.Random(11))
     old = network.add_instance("old.practice", flavour)
     new = network.add_instance("new.practice", new_flavour or flavour)

@@ -25,10 +25,16 @@ from fedimove.core.selftest.context import Side
 from fedimove.core.selftest.evaluate import check_facts
 from fedimove.core.selftest.facts import Role
 from fedimove.core.selftest.live_move import MoveStage
-from fedimove.core.selftest.registry import MOVE_FACTS, REST_FACTS, SIGN_IN_FACTS
+from fedimove.core.selftest.registry import (
+    IMPORT_FACTS,
+    MOVE_FACTS,
+    REST_FACTS,
+    SIGN_IN_FACTS,
+)
 from fedimove.core.selftest.report import SelfTestReport, ServerSummary
 from fedimove.core.selftest.samples import copy_samples
 from fedimove.core.selftest.sides import SideMaker
+from fedimove.core.servers.base import ActionSupport
 
 #: More follows or followers than this and the account is probably someone's real one.
 RELATION_LIMIT = 20
@@ -82,7 +88,8 @@ class LiveRun:
         snapshot = await self._read_old(old)
         self.report.facts += await check_facts([old, new], SIGN_IN_FACTS + REST_FACTS)
         self.person.say("Copying two items of each category to the new account...")
-        self.report.samples = await copy_samples(snapshot, new.rest, self.clock.now())
+        self.report.samples = await copy_samples(snapshot, new.rest, self.clock)
+        self.report.facts += await check_facts([old, new], IMPORT_FACTS)
         stage = await MoveStage.open(work, old, new, self.clock, self.person.guided)
         try:
             await self._alias_checks_and_move(stage, work)
@@ -141,6 +148,8 @@ class LiveRun:
             return
         await self._confirm_throwaway()
         await stage.final_read_and_backup(work)
+        tracker = stage.tracker()
+        await tracker.take_snapshot()
         await self._wait_for_alias_age(stage)
         report = await stage.checks(options.alias_wait, no_recent_move=True)
         self.report.checks = list(report.results)
@@ -149,9 +158,12 @@ class LiveRun:
             self.report.notes.append(f"The Move was not sent: blocking checks failed ({codes}).")
             stage.old.run.move_why_not = f"blocking pre-flight checks failed: {codes}"
             return
-        tracker = stage.tracker()
-        await tracker.take_snapshot()
         typed = await self.person.ask(f"Type the new account's handle ({stage.new.acct}) to Move: ")
+        if stage.old.server.capabilities.move is ActionSupport.API:
+            self.person.say(
+                "The Move goes through the old server's API: sign in again to allow it."
+            )
+            stage.mover = await self.maker.may_write(stage.old)
         await stage.move(report, typed, self.person.ask_secret)
         self.person.say(f"Moved. Tracking followers for {options.track_for}...")
         await tracker.watch(until=self.clock.now() + options.track_for, every=options.track_every)

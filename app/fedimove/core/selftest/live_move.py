@@ -31,6 +31,7 @@ from fedimove.core.errors import FedimoveError
 from fedimove.core.progress import CancelToken, discard_progress
 from fedimove.core.selftest.context import Answer, Side
 from fedimove.core.servers.base import ActionSupport
+from fedimove.core.servers.rest import RestClient
 from fedimove.core.servers.rest_session import RestReply
 from fedimove.core.storage.journal import Journal
 
@@ -47,6 +48,8 @@ class MoveStage:
     new: Side
     clock: Clock
     guided: OpenUrl
+    #: The session that sends the Move (the old account's, allowed to write when by API).
+    mover: RestClient | None = None
 
     @classmethod
     async def open(
@@ -136,9 +139,8 @@ class MoveStage:
             remembered[:] = [await ask_password("Password of the OLD account: ")]
             return remembered[0]
 
-        ctx = MoveContext(
-            self.journal, self.migration_id, self.old.rest, self.clock, self.guided, password
-        )
+        mover = self.mover or self.old.rest
+        ctx = MoveContext(self.journal, self.migration_id, mover, self.clock, self.guided, password)
         await perform_move(consent, ctx)
         self.old.run.moved = True
         await self.observe_old_token()
@@ -160,7 +162,7 @@ class MoveStage:
 
     async def retry_move(self, password: str) -> None:
         """A second Move at once must be refused, saying how long to wait (§6.3)."""
-        reply = await self.old.rest.request(
+        reply = await (self.mover or self.old.rest).request(
             "POST",
             "/api/v1/accounts/move",
             data=[("password", password), ("moved_to_uri", self.new.actor_uri)],

@@ -28,9 +28,10 @@ def _after_move(answer: Answer | None, side: Side) -> Observation:
 
 
 async def old_token_verify(side: Side) -> Observation:
-    observed = _after_move(side.run.old_token_verify, side)
-    if observed.checked and observed.value == 403:
-        text = "login disabled" if LOGIN_DISABLED in observed.detail.lower() else "other text"
+    answer = side.run.old_token_verify
+    observed = _after_move(answer, side)
+    if answer is not None and observed.checked and observed.value == 403:
+        text = "login disabled" if LOGIN_DISABLED in answer.text.lower() else "other text"
         return Observation(f"403 {text}", detail=observed.detail)
     return observed
 
@@ -47,7 +48,8 @@ async def move_retry_refused(side: Side) -> Observation:
     observed = _after_move(side.run.move_retry, side)
     if not observed.checked:
         return observed
-    text = observed.detail.lower()
+    answer = side.run.move_retry
+    text = answer.text.lower() if answer else ""
     says = "names the wait" if ("5 minutes" in text or "7 days" in text) else "other text"
     return Observation(f"{observed.value} {says}", detail=observed.detail)
 

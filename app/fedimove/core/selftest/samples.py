@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from fedimove.core.clock import Clock
 from fedimove.core.engine.snapshot import AccountSnapshot, read_snapshot
 from fedimove.core.errors import FedimoveError
 from fedimove.core.models import AccountRef, Category, ListEntry
@@ -18,6 +19,8 @@ from fedimove.core.progress import CancelToken, discard_progress
 from fedimove.core.servers.rest import RestClient
 
 SAMPLES = 2
+VERIFY_READS = 4
+VERIFY_PAUSE = 15.0  # seconds between reads of the new account
 SKIPPED = {
     Category.PROFILE: "not copied: it would overwrite the new account's profile",
     Category.FOLLOWERS: "followers cannot be re-created; the Move brings them",
@@ -172,7 +175,25 @@ def keys_on(snapshot: AccountSnapshot, category: Category) -> set[str]:
     return set(plain.get(category, []))
 
 
-async def copy_samples(old: AccountSnapshot, new: RestClient, now: datetime) -> list[SampleResult]:
+async def _read_until_arrived(
+    new: RestClient, copied: dict[Category, tuple[list[str], str]], clock: Clock
+) -> AccountSnapshot:
+    """Follows of remote accounts (and imports) complete in the background: read the new
+    account again a few times before calling a sample missing."""
+    for attempt in range(VERIFY_READS):
+        after = await read_snapshot(
+            new, progress=discard_progress, cancel=CancelToken(), categories=list(COPIERS)
+        )
+        missing = [k for c, (keys, _) in copied.items() for k in keys if k not in keys_on(after, c)]
+        if not missing or attempt == VERIFY_READS - 1:
+            break
+        await clock.sleep(VERIFY_PAUSE)
+    return after
+
+
+async def copy_samples(old: AccountSnapshot, new: RestClient, clock: Clock) -> list[SampleResult]:
+    """Copy two of each category, then check on the new account that they arrived."""
+    now = clock.now()
     copied: dict[Category, tuple[list[str], str]] = {}
     for category, copier in COPIERS.items():
         if old.count(category) == 0:
@@ -181,9 +202,7 @@ async def copy_samples(old: AccountSnapshot, new: RestClient, now: datetime) -> 
             copied[category] = (await copier(new, old, now), "")
         except FedimoveError as error:
             copied[category] = ([], f"copy failed ({error.code})")
-    after = await read_snapshot(
-        new, progress=discard_progress, cancel=CancelToken(), categories=list(COPIERS)
-    )
+    after = await _read_until_arrived(new, copied, clock)
     results = []
     for category in Category:
         if category in SKIPPED:

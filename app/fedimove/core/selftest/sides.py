@@ -14,10 +14,12 @@ import httpx
 
 from fedimove.core.accounts import SignedInAccount, token_for
 from fedimove.core.engine.scheduler import SchedulerPool
+from fedimove.core.models import Handle
 from fedimove.core.oauth.flow import OpenUrl, SignInFlow
 from fedimove.core.oauth.scopes import Operation, scopes_for
 from fedimove.core.selftest.context import RunRecord, Side, SignInRecord
 from fedimove.core.selftest.facts import Role
+from fedimove.core.servers.base import ServerInfo
 from fedimove.core.servers.detect import DetectedTarget, Locator, detect
 from fedimove.core.servers.rest import RestClient
 from fedimove.core.storage.secrets import SecretStore
@@ -74,19 +76,14 @@ class SideMaker:
 
     async def make(self, role: Role, handle: str) -> tuple[Side, SignedInAccount]:
         target = await detect(handle, self.http, locator=self.locator)
-        # The old account only ever needs reading (DESIGN §0.10); the new one writes.
+        # The old account is read with a read-only token (DESIGN §0.10); the new one writes.
         operation = Operation.READ if role is Role.OLD else Operation.WRITE
         before = len(self.browser.opened)
         account = await self.flow.sign_in(target, operation=operation)
         url = self.browser.opened[-1] if len(self.browser.opened) > before else ""
         record = record_from(self.flow, account, target, operation, url)
         server = target.server
-        host = httpx.URL(server.origin).netloc.decode("ascii")
-        scheduler = self.pool.for_host(host, server.capabilities.rate_budgets)
-        rest = RestClient(
-            server.origin, token_for(account, self.secrets), scheduler, http=self.http
-        )
-        rest.use_capabilities(server.capabilities)
+        rest = self._rest(server, account)
         side = Side(
             role=role,
             http=self.http,
@@ -99,3 +96,23 @@ class SideMaker:
             run=self.run,
         )
         return side, account
+
+    def _rest(self, server: ServerInfo, account: SignedInAccount) -> RestClient:
+        host = httpx.URL(server.origin).netloc.decode("ascii")
+        scheduler = self.pool.for_host(host, server.capabilities.rate_budgets)
+        rest = RestClient(
+            server.origin,
+            token_for(account, self.secrets),
+            scheduler,
+            http=self.http,
+            local_domain=Handle.parse(account.handle).domain,
+        )
+        rest.use_capabilities(server.capabilities)
+        return rest
+
+    async def may_write(self, side: Side) -> RestClient:
+        """A session on `side`'s account that may write (a Move by API needs one): a second
+        sign-in, so the read-only token's facts stay measured with a read-only token."""
+        target = await detect(side.acct, self.http, locator=self.locator)
+        account = await self.flow.sign_in(target, operation=Operation.WRITE)
+        return self._rest(target.server, account)
