@@ -207,3 +207,73 @@ async def test_from_mastodon_csv_files_with_the_old_server_switched_off(
     _check_journal(offline, migration, origin)
     page = _check_report(offline, migration, tmp_path, 0)
     assert "followers" in page
+
+
+def _mastodon_actor_value(text: str) -> str:
+    """A profile text as Mastodon's actor.json holds it (HTML; links with hidden spans)."""
+    if text.startswith("https://"):
+        rest = text.removeprefix("https://")
+        return (
+            f'<a href="{text}" rel="me nofollow noopener" target="_blank">'
+            f'<span class="invisible">https://</span><span class="">{rest}</span>'
+            '<span class="invisible"></span></a>'
+        )
+    return "".join(f"<p>{part}</p>" for part in text.split("\n\n"))
+
+
+def _write_mastodon_zip(snapshot: AccountSnapshot, path: Path) -> Path:
+    import json
+    import zipfile
+
+    profile = snapshot.profile
+    assert snapshot.avatar is not None
+    assert snapshot.header is not None
+    actor = {
+        "id": snapshot.account.uri,
+        "type": "Person",
+        "preferredUsername": snapshot.account.acct.partition("@")[0],
+        "name": profile.display_name,
+        "summary": _mastodon_actor_value(profile.note),
+        "attachment": [
+            {"type": "PropertyValue", "name": f.name, "value": _mastodon_actor_value(f.value)}
+            for f in profile.fields
+        ],
+        "icon": {"type": "Image", "mediaType": "image/png", "url": "avatar.png"},
+        "image": {"type": "Image", "mediaType": "image/png", "url": "header.png"},
+    }
+    marks = {"bookmarks.json": snapshot.bookmarks, "likes.json": snapshot.favourites}
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("actor.json", json.dumps(actor))
+        archive.writestr("avatar.png", snapshot.avatar.data)
+        archive.writestr("header.png", snapshot.header.data)
+        for name, refs in marks.items():
+            items = [ref.uri for ref in refs]
+            archive.writestr(name, json.dumps({"type": "OrderedCollection", "orderedItems": items}))
+        archive.writestr("outbox.json", json.dumps({"orderedItems": []}))
+    return path
+
+
+async def test_from_a_mastodon_archive_zip_with_the_old_server_switched_off(
+    live: CopyWorld, offline: CopyWorld, tmp_path: Path
+) -> None:
+    chosen = {Category.PROFILE, Category.BOOKMARKS, Category.FAVOURITES}
+    expected = await _live_copy(live, chosen)
+    snapshot = await _read_old(offline)
+    archive = _write_mastodon_zip(snapshot, tmp_path / "archive.zip")
+    offline.network.instance(OLD).knobs.reachable = False
+
+    source = read_files([archive], now=offline.clock.now())
+    new = await offline.client(f"anna@{NEW}")
+    migration, result = await start_offline(offline.engine(), source, new, chosen)
+    assert result.finished, result
+    after = holdings(offline.network.instance(NEW), "anna")
+    origin = offline.network.origin(OLD)
+    got, want = _still_there(after, origin), _still_there(expected, origin)
+    assert (got["bookmarks"], got["favourites"]) == (want["bookmarks"], want["favourites"])
+    assert got["bookmarks"]
+    me, was = after["me"], expected["me"]
+    assert (me.display_name, me.note, me.fields) == (was.display_name, was.note, was.fields)
+    assert me.avatar is not None
+    assert was.avatar is not None
+    assert me.avatar.data == was.avatar.data
+    _check_journal(offline, migration, origin)
