@@ -17,15 +17,12 @@ from typing import TextIO
 
 from fedimove.core.clock import SystemClock
 from fedimove.core.engine.followers_actions import export_missing
-from fedimove.core.engine.preview import NewSide
-from fedimove.core.engine.snapshot import read_snapshot
 from fedimove.core.errors import FedimoveError
 from fedimove.core.models import Category, Handle
-from fedimove.core.progress import CancelToken, discard_progress
-from fedimove.core.servers.rest import RestClient
 from fedimove.core.sources.base import SourceResult
 from fedimove.core.sources.files import classify, read_files, write_posts_page
-from fedimove.core.sources.offline import OfflinePreview, offline_preview, start_offline
+from fedimove.core.sources.offline import OfflinePreview, start_offline
+from fedimove.core.sources.service_support import offline_preview_for
 from fedimove.core.storage.journal import Journal
 
 WORDS = {
@@ -138,16 +135,6 @@ def print_preview(preview: OfflinePreview, out: TextIO) -> None:
         print(f"Note: {note}", file=out)
 
 
-async def _preview(source: SourceResult, new: RestClient) -> OfflinePreview:
-    own = await read_snapshot(
-        new, progress=discard_progress, cancel=CancelToken(), categories=source.provided
-    )
-    blocks = tuple(await new.instance_domain_blocks() or ())
-    caps = new.capabilities
-    side = NewSide(own, blocks, caps.follow_cap if caps else None)
-    return offline_preview(source, side, own.account.acct, own.taken_at)
-
-
 async def _migrate(
     args: argparse.Namespace, source: SourceResult, new_handle: str, passphrase: str | None
 ) -> int:
@@ -167,7 +154,7 @@ async def _migrate(
     clock = SystemClock()
     async with _copy_sessions(practice) as sessions:
         new = await sessions.writer(new_handle)
-        preview = await _preview(source, new)
+        preview = await offline_preview_for(source, new)
         print_preview(preview, sys.stdout)
         if args.dry_run:
             return 0

@@ -11,10 +11,16 @@ import pytest
 from fedimove.core.errors import CancelledError
 from fedimove.core.models import Category
 from fedimove.core.progress import CancelToken, ProgressEvent, discard_progress
-from fedimove.core.sources.base import SnapshotSource, SourceKind
+from fedimove.core.sources.base import FOLLOWERS_GONE, SnapshotSource, SourceKind
 from fedimove.core.sources.file_source import FileSource
 from fedimove.core.sources.live import LiveSource
 from fedimove.core.sources.offline import start_offline
+from fedimove.core.sources.service_support import (
+    OLD_SERVER_GONE_CAPABILITY,
+    copy_from_files,
+    open_old_files,
+    preview_from_files,
+)
 from fedimove.core.storage import csv_formats as cf
 from tests.core.engine.steps.practice_copy import CopyWorld, copy_world, holdings
 
@@ -73,3 +79,21 @@ async def test_a_migration_from_files_resumes_without_the_old_server(
     assert still_there <= after["following"].keys() | after["requests"]
     counts = world.journal.step_counts(migration.id, "following")
     assert counts.pending == counts.in_flight == counts.failed == 0
+
+
+async def test_the_service_path_for_a_gone_server(world: CopyWorld, tmp_path: Path) -> None:
+    """What the wizard's "My old server is gone" path calls, in the service API's shapes."""
+    blocks = tmp_path / "blocked_accounts.csv"
+    blocks.write_text("troll@nomove.practice\nada0@old.practice\n", encoding="utf-8")
+    world.network.instance(OLD).knobs.reachable = False
+    source, summary = await open_old_files([blocks], None, world.clock.now(), f"anna@{OLD}")
+    assert summary.handle == f"@anna@{OLD}"
+    assert OLD_SERVER_GONE_CAPABILITY in summary.capabilities
+    new = await world.client(f"anna@{NEW}")
+    preview = await preview_from_files(source, new)
+    rows = {row.category: row for row in preview.categories}
+    assert rows[Category.BLOCKS].count == 2
+    assert rows[Category.FOLLOWERS].skipped == {FOLLOWERS_GONE: 0}
+    migration_id, outcome = await copy_from_files(world.engine(), source, new, {Category.BLOCKS})
+    assert outcome.status == "done"
+    assert world.journal.step_counts(migration_id, "blocks").total == 2
