@@ -28,7 +28,13 @@ from fedimove.core.sources.base import FOLLOWERS_GONE, SourceResult
 from fedimove.core.sources.files import read_files
 from fedimove.core.sources.offline import offline_preview, start_offline
 from fedimove.core.storage import csv_formats as cf
-from fedimove.core.storage.journal_records import FollowerState, ItemState, Migration
+from fedimove.core.storage.journal_records import (
+    FollowerState,
+    ItemState,
+    Migration,
+    MigrationPhase,
+    MigrationState,
+)
 
 OLD, NEW = "old.practice", "new.practice"
 PASS = "practice passphrase"
@@ -136,6 +142,8 @@ async def test_from_a_backup_with_the_old_server_switched_off(
     new = await offline.client(f"anna@{NEW}")
     migration, result = await start_offline(offline.engine(), source, new, set(DEFAULT_COPY))
     assert result.finished, result
+    # No Move will come: the migration ends with its copy (nothing left to resume).
+    assert (migration.phase, migration.state) == (MigrationPhase.FINISH, MigrationState.FINISHED)
 
     after = holdings(offline.network.instance(NEW), "anna")
     origin = offline.network.origin(OLD)

@@ -14,7 +14,7 @@ from fedimove.core.progress import CancelToken, ProgressEvent, discard_progress
 from fedimove.core.sources.base import FOLLOWERS_GONE, SnapshotSource, SourceKind
 from fedimove.core.sources.file_source import FileSource
 from fedimove.core.sources.live import LiveSource
-from fedimove.core.sources.offline import start_offline
+from fedimove.core.sources.offline import finish_if_done, start_offline
 from fedimove.core.sources.service_support import (
     OLD_SERVER_GONE_CAPABILITY,
     copy_from_files,
@@ -72,6 +72,7 @@ async def test_a_migration_from_files_resumes_without_the_old_server(
 
     result = await engine.resume(migration.id, None, new)  # from the journal alone
     assert result.finished, result
+    assert finish_if_done(world.journal, migration.id, result)
     after = holdings(world.network.instance(NEW), "anna")
     still_there = {
         f.account.acct for f in live.snapshot.following if not f.account.acct.endswith(OLD)

@@ -32,6 +32,7 @@ from fedimove.core.storage.journal_records import (
     FollowerUpdate,
     Migration,
     MigrationPhase,
+    MigrationState,
     StepState,
 )
 
@@ -214,4 +215,16 @@ async def start_offline(
         pause=pause,
         keep_waiting=keep_waiting,
     )
+    finish_if_done(journal, migration.id, result)
     return journal.get_migration(migration.id), result
+
+
+def finish_if_done(journal: Journal, migration_id: int, result: RunResult) -> bool:
+    """With no Move to come, a migration from files ends when its copy has: nothing pending
+    anywhere (follows kept for after a Move would wait forever, so they keep it open)."""
+    counts = journal.item_counts(migration_id).values()
+    if not result.finished or result.failed or any(c.pending or c.in_flight for c in counts):
+        return False
+    journal.set_phase(migration_id, MigrationPhase.FINISH)
+    journal.set_state(migration_id, MigrationState.FINISHED)
+    return True
