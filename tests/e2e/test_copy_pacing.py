@@ -19,9 +19,10 @@ from tests.core.engine.steps.practice_copy import (
     upload_import,
 )
 
+from fedimove.core.clock import utc
 from fedimove.core.engine.plan import Strategy
 from fedimove.core.models import Category
-from fedimove.core.progress import ProgressEvent
+from fedimove.core.progress import Phase, ProgressEvent
 from fedimove.core.storage.journal_records import ItemState
 from fedimove.sandbox.federation import node_of
 
@@ -74,6 +75,9 @@ async def test_api_only_keeps_to_400_a_day_and_takes_the_minimum_days(world: Cop
     assert world.clock.now().hour == 0
     new_scheduler = world.schedulers["new.practice"]
     assert new_scheduler.stats.rate_limited == 0
+    # The first follow already names the day it will all be done: the 4th 00:00 UTC reset.
+    first = next(e for e in counter.events if e.phase is Phase.COPY and e.category == "following")
+    assert first.eta == utc(2026, 3, 6)
     waits = [e for e in counter.events if e.status == "waiting"]
     assert waits
     assert all(e.eta is not None and e.eta.hour == 0 for e in waits)
@@ -93,6 +97,7 @@ async def test_resume_next_day_respects_what_the_user_unfollowed(world: CopyWorl
     assert result.waiting_until.hour == 0
     status = engine.status(migration.id)
     assert [s.counts.done for s in status.steps] == [PER_DAY]
+    assert status.eta == utc(2026, 3, 3)  # the 50 left go right after the reset
     # The user unfollows one of the copied accounts on the new server.
     done = world.journal.list_items(migration.id, "following", states=(ItemState.DONE,))
     gone = done[3]

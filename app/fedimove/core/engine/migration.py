@@ -9,13 +9,12 @@ skipped (with reasons) or failed, and when waiting steps go on. A dry run plans 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-from fedimove.core.clock import Clock, next_utc_midnight
+from fedimove.core.clock import Clock
 from fedimove.core.engine.plan import DEFAULT_COPY, Plan, build_plan, follow_room, plan_items
 from fedimove.core.engine.runner import PauseToken, Runner, RunResult
 from fedimove.core.engine.snapshot import AccountSnapshot, read_snapshot
@@ -65,17 +64,6 @@ def read_categories(chosen: Collection[Category]) -> set[Category]:
     if Category.NOTES in wanted:
         wanted.add(Category.FOLLOWING)
     return wanted
-
-
-def follow_eta(pending: int, gate: FollowGate | None, now: datetime) -> datetime:
-    """When `pending` follows can all have been sent under the daily allowance."""
-    if gate is None or pending <= 0:
-        return now
-    today = gate.remaining if gate.reset > now else gate.per_day
-    if pending <= today:
-        return now
-    days = math.ceil((pending - today) / gate.per_day)
-    return next_utc_midnight(now) + timedelta(days=days - 1)
 
 
 class MigrationEngine:
@@ -238,6 +226,8 @@ class MigrationEngine:
         )
         per_day = caps.follow_pacing.per_day
         if per_day:
+            if migration.options.get("follow_per_day") != per_day:
+                self.journal.update_options(migration.id, {"follow_per_day": per_day})
             gate = FollowGate(per_day, self.clock)
             gate.load(migration.options.get("follow_gate"))
             ctx.follow_gate = gate
@@ -269,6 +259,15 @@ class MigrationEngine:
             )
         waits = [s.next_attempt_at for s in steps if s.state == StepState.WAITING.value]
         eta = max((w for w in waits if w is not None), default=None)
+        per_day = migration.options.get("follow_per_day")
+        if isinstance(per_day, int) and per_day > 0:
+            gate = FollowGate(per_day, self.clock)
+            gate.load(migration.options.get("follow_gate"))
+            pending = sum(
+                s.counts.open for s in steps if s.name == "following" and s.state != "done"
+            )
+            if pending:
+                eta = max(eta or self.clock.now(), gate.finish_estimate(pending))
         return MigrationStatus(migration, steps, eta)
 
 

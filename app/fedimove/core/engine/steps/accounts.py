@@ -75,6 +75,10 @@ class FollowStep(AccountStep):
         rest = [item for item in items if item.key not in keys]
         return keys | await relationship_keys(ctx, rest, "requested")
 
+    def eta(self, ctx: StepContext, remaining: int) -> datetime | None:
+        gate = ctx.follow_gate
+        return gate.finish_estimate(remaining) if gate is not None else None
+
     async def act(self, ctx: StepContext, item: Item, target: AccountRef) -> Applied:
         gate, client = ctx.follow_gate, ctx.follow_client or ctx.new
         if gate is not None:

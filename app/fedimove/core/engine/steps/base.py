@@ -176,7 +176,7 @@ class ItemStep:
                     outcome = "done" if outcome == "committed" else outcome
                     counts[outcome] += 1
                     finished += 1
-                    self._report(progress, finished, before.total, outcome)
+                    self._report(ctx, progress, finished, before.total, outcome)
             finally:
                 # Outcomes of a batch are committed together; a crash before this leaves them
                 # in flight, and the next run finds them on the server.
@@ -211,7 +211,13 @@ class ItemStep:
         for item in items:
             ctx.journal.release(item.id)
 
-    def _report(self, progress: ProgressSink, done: int, total: int, outcome: str) -> None:
+    def eta(self, ctx: StepContext, remaining: int) -> datetime | None:
+        """When the step should be done (None: soon, as the request budgets allow)."""
+        return None
+
+    def _report(
+        self, ctx: StepContext, progress: ProgressSink, done: int, total: int, outcome: str
+    ) -> None:
         status = {"done": "item_done", "skipped": "item_skipped", "failed": "item_failed"}
         progress(
             ProgressEvent(
@@ -220,6 +226,7 @@ class ItemStep:
                 done=done,
                 total=total,
                 status=status[outcome],
+                eta=self.eta(ctx, total - done),
             )
         )
 

@@ -11,7 +11,7 @@ against every shared budget. A 429 on a follow becomes a `DailyLimitReached` wit
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import httpx
@@ -68,6 +68,16 @@ class FollowGate:
     def exhausted_until(self, until: datetime) -> None:
         self.limited += 1
         self.remaining, self.reset = 0, max(until, self.clock.now())
+
+    def finish_estimate(self, pending: int) -> datetime:
+        """When `pending` more follows can all have been sent: today's rest, then `per_day`
+        after each 00:00 UTC (the moment the ETA names)."""
+        self._roll()
+        now = self.clock.now()
+        if pending <= self.remaining:
+            return now
+        days = -(-(pending - self.remaining) // self.per_day)
+        return self.reset + timedelta(days=days - 1)
 
     # --- persisted in the migration's options, so a resumed run knows the day's state ------
 
