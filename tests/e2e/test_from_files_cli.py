@@ -90,3 +90,30 @@ def test_a_hostile_zip_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_migrate_still_needs_two_accounts_without_files(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["migrate", "anna@old.example"]) == 2
     assert "--from-files" in capsys.readouterr().err
+
+
+def test_a_backup_gives_the_follower_list_and_the_posts_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.core.sources.test_backup_source import OUTBOX
+    from tests.core.storage.test_archive import AVATAR, FAST, PASS, rich_snapshot
+
+    from fedimove.core.storage.archive import write_archive
+
+    snapshot = rich_snapshot()
+    backup = tmp_path / "anna.fedimove"
+    write_archive(backup, snapshot, PASS, avatar=AVATAR, outbox=OUTBOX, work_factor=FAST)
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASS + "\n", encoding="utf-8")
+    posts = tmp_path / "posts.html"
+    args = ["--practice", "migrate", "--from-files", str(backup), "anna@new.practice"]
+    code = main([*args, "--passphrase-file", str(secret), "--posts-html", str(posts)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    listed = next(line for line in out.splitlines() if "to look people up" in line)
+    assert f"The {len(snapshot.followers)} followers" in listed
+    rows = Path(listed.rsplit(": ", 1)[1]).read_text(encoding="utf-8").splitlines()
+    assert {row.split(",")[0] for row in rows[1:]} == {f.acct for f in snapshot.followers}
+    assert all(FOLLOWERS_GONE in row for row in rows[1:])
+    assert "from the backup" in posts.read_text(encoding="utf-8")
+    assert f"Posts kept as a page you can read offline (1): {posts}" in out

@@ -193,4 +193,4 @@ def _print_help(
 def _write_posts(source: SourceResult, path: Path, passphrase: str | None) -> None:
     shown = write_posts_page(source, path, passphrase)
     if shown:
-        print(f"Your {shown} posts, readable offline: {path}")
+        print(f"Posts kept as a page you can read offline ({shown}): {path}")
