@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fedimove.cli import main
@@ -47,3 +49,29 @@ def test_only_refuses_unknown_categories() -> None:
     assert parse_categories("lists, Followed-Tags") == {Category.LISTS, Category.FOLLOWED_TAGS}
     with pytest.raises(SystemExit):
         parse_categories("posts")
+
+
+async def test_status_names_the_reset_of_a_waiting_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.core.engine.steps.practice_copy import add_follows, copy_world
+
+    from fedimove.core.storage.journal import Journal
+    from fedimove.core.storage.paths import AppPaths
+
+    async for world in copy_world(tmp_path):
+        world.journal = Journal.open(AppPaths.default().ensure().journal, world.clock)
+        add_follows(world, 450)
+        old = await world.client("anna@old.practice")
+        new = await world.client("anna@new.practice")
+        await world.engine().start(
+            old, new, {Category.FOLLOWING}, api_only=True, keep_waiting=False
+        )
+        world.journal.close()
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    following = next(line for line in out.splitlines() if line.strip().startswith("following"))
+    assert following.split()[1:3] == ["400", "50"]
+    assert "waiting until" in following
+    assert "limits reset at 00:00 UTC" in following
+    assert "Expected to finish" in out
