@@ -40,6 +40,7 @@ class PacedRowFeed(QObject):
         self._model = model
         self._chunk_rows = chunk_rows
         self._budget = budget_ms / 1000
+        self._frozen_rows = 0
         self._pending: dict[str, FollowerRow] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -78,7 +79,13 @@ class PacedRowFeed(QObject):
         size = BULK_ROWS if bulk else self._chunk_rows
         batch = [self._pending.pop(uri) for uri in list(islice(self._pending, size))]
         self._model.upsert(batch)
-        if bulk and len(batch) >= FREEZE_AFTER_ROWS:
+        rows = self._model.rowCount()
+        if (
+            bulk
+            and rows >= FREEZE_AFTER_ROWS
+            and rows - self._frozen_rows >= FREEZE_AFTER_ROWS // 2
+        ):
+            self._frozen_rows = rows
             # The rows now live as long as the page. A full garbage collection would walk
             # every one of them (a pause of 100+ ms at 100,000 followers) to find nothing:
             # move what exists now out of the collector's sight.
