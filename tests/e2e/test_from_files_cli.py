@@ -117,3 +117,22 @@ def test_a_backup_gives_the_follower_list_and_the_posts_page(
     assert all(FOLLOWERS_GONE in row for row in rows[1:])
     assert "from the backup" in posts.read_text(encoding="utf-8")
     assert f"Posts kept as a page you can read offline (1): {posts}" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"\xff\xfe not text", "is not UTF-8 text"),
+        (b'user@example.com\nus"er@test.com\n', "is not a CSV file Fedimove can read"),
+    ],
+)
+def test_broken_files_get_words_naming_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, words: str
+) -> None:
+    path = tmp_path / "blocked_accounts.csv"
+    path.write_bytes(content)
+    args = ["migrate", "--from-files", str(path), "a@new.example", "--old-account", "a@b.example"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert words in err
+    assert "blocked_accounts.csv" in err

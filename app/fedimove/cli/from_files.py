@@ -34,6 +34,22 @@ WORDS = {
     "source.zip_too_large": "The zip file was refused: it unpacks too large ({reason}).",
     "archive.wrong_passphrase": "The passphrase does not open the backup.",
 }
+#: Words by `reason`, where one code covers several causes.
+REASONS = {
+    "duplicate_kind": "Two files hold the same kind of list (the second: {file}).",
+    "unreadable": "The file {file} cannot be read.",
+    "encoding": "The file {file} is not UTF-8 text.",
+    "not_found": "There is no file {file}.",
+    "unknown_file": "{file} is none of: a Fedimove backup, Mastodon's archive zip, CSV exports.",
+    "old_account_unknown": "Say whose CSV files these are: --old-account user@old.server.",
+    "different_accounts": "The files belong to different accounts.",
+    "several_backups": "Choose one backup.",
+    "bad_zip": "{file} is not a zip file.",
+    "no_actor": "The zip holds no actor.json: it is not Mastodon's archive.",
+    "bad_json": "{file} inside the archive is damaged.",
+    "bad_actor": "actor.json inside the archive names no account.",
+    "passphrase_missing": "The backup needs its passphrase (--passphrase-file).",
+}
 
 
 def add_from_files_option(parser: argparse.ArgumentParser) -> None:
@@ -101,7 +117,7 @@ def describe(error: FedimoveError) -> str:
     params["of_file"] = f": {params['file']}" if error.params.get("file") else ""
     for key in ("kind", "found"):
         params[key] = str(params.get(key) or "something else").replace("_", " ")
-    template = WORDS.get(error.code)
+    template = REASONS.get(str(error.params.get("reason"))) or WORDS.get(error.code)
     return template.format(**params) if template else error.message
 
 

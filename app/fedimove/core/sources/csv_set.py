@@ -50,7 +50,11 @@ def _read_each(paths: list[Path]) -> tuple[dict[CsvKind, str], dict[CsvKind, str
     texts: dict[CsvKind, str] = {}
     names: dict[CsvKind, str] = {}
     for path in paths:
-        kind, text = next(iter(read_csv_files([path]).items()))
+        try:
+            kind, text = next(iter(read_csv_files([path]).items()))
+        except CsvFormatError as error:  # e.g. not UTF-8: say which file
+            error.params.setdefault("file", path.name)
+            raise
         if kind in texts:
             raise CsvFormatError("two files of one kind", reason="duplicate_kind", file=path.name)
         texts[kind], names[kind] = text, path.name
