@@ -233,8 +233,8 @@ def capability_codes(caps: Capabilities) -> frozenset[str]:
     codes = set(caps.limitations)
     codes.add("alias_api" if caps.alias is ActionSupport.API else "alias_guided")
     codes.add("move_api" if caps.move is ActionSupport.API else "move_guided")
-    if caps.move_needs_password:
-        codes.add("move_password")
+    if caps.move is ActionSupport.API and caps.move_needs_password:
+        codes.add("move_password")  # asked by Fedimove; a guided page asks in the browser
     if caps.follow_pacing.per_day:
         codes.add("follows_per_day")
     if caps.api_import:

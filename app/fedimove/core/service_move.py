@@ -67,6 +67,10 @@ class MoveService:
     def resume_copy(self) -> None:
         self.state.pause.resume()
 
+    async def open(self, url: str) -> None:
+        """Open a page for the person (an import page, the report)."""
+        await self.state.open(url)
+
     @property
     def copy_paused(self) -> bool:
         return self.state.pause.paused

@@ -40,6 +40,8 @@ class DemoLogin:
 class PracticeSession:
     network: PracticeNetwork
     service: FedimoveService
+    #: How a test's browser reaches the servers: None when served over loopback.
+    transport: httpx.AsyncBaseTransport | None
     old: DemoLogin
     new: DemoLogin
     home: Path
@@ -54,7 +56,8 @@ class PracticeSession:
 
 
 def served_handle(network: PracticeNetwork, login: str) -> str:
-    """`anna@old.practice` → `@anna@127.0.0.1:PORT` while the network is served."""
+    """`anna@old.practice` → `@anna@127.0.0.1:PORT` while the network is served (and
+    `@anna@old.practice` when it is not)."""
     user, _, name = login.partition("@")
     return f"@{user}@{httpx.URL(network.origin(name)).netloc.decode('ascii')}"
 
@@ -66,23 +69,34 @@ async def practice_session(
     clock: Clock | None = None,
     home: Path | None = None,
     seed: int = 1,
+    served: bool = True,
 ) -> AsyncIterator[PracticeSession]:
-    """Serve the practice Fediverse and a service bound to it, for as long as the block runs."""
+    """Serve the practice Fediverse and a service bound to it, for as long as the block runs.
+    `served=False` keeps the servers in-process (tests: no sockets but Fedimove's own OAuth
+    listener; the system browser cannot reach them then)."""
     clock = clock or ScaledClock(SPEED)
     network = PracticeNetwork.from_scenario(SCENARIO, clock=clock, seed=seed)
     with contextlib.ExitStack() as stack:
         root = home or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="fedimove-")))
         paths = AppPaths.under(root).ensure()
-        async with network.serve_http():
+        async with contextlib.AsyncExitStack() as serving:
+            if served:
+                await serving.enter_async_context(network.serve_http())
+            transport = None if served else network.transport
             demos = [
                 DemoLogin(served_handle(network, login), login, password)
                 for login, password in network.demo_logins
             ]
             service = FedimoveService.create(
-                paths, SecretStore.session_only(), clock=clock, open_url=open_url, work_factor=12
+                paths,
+                SecretStore.session_only(),
+                clock=clock,
+                open_url=open_url,
+                transport=transport,
+                work_factor=12,
             )
             try:
-                yield PracticeSession(network, service, demos[0], demos[1], root)
+                yield PracticeSession(network, service, transport, demos[0], demos[1], root)
             finally:
                 await service.aclose()
                 await _stop_federation(network)
