@@ -136,3 +136,9 @@ def test_broken_files_get_words_naming_them(
     err = capsys.readouterr().err
     assert words in err
     assert "blocked_accounts.csv" in err
+
+
+def test_files_without_a_new_account_are_refused(tmp_path: Path) -> None:
+    paths = [str(p) for p in _exports(tmp_path)]
+    with pytest.raises(SystemExit, match="name the NEW account"):
+        main(["migrate", "--from-files", *paths])

@@ -89,6 +89,8 @@ def _split(args: argparse.Namespace) -> tuple[list[Path], str]:
     if len(named) > 1:
         raise SystemExit("with --from-files, name only the NEW account")
     new = named[0] if named else str(paths.pop())
+    if Path(new).exists() or "@" not in new:
+        raise SystemExit("name the NEW account (user@new.server) after the files")
     if not paths:
         raise SystemExit("--from-files needs at least one file")
     return paths, new
