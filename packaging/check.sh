@@ -5,7 +5,9 @@
 #   3. validates the desktop entry and the AppStream metadata,
 #   4. installs the .deb with apt (after removing any earlier install), checks the installed
 #      files, that every library resolves, and runs the installed `fedimove --self-check`,
-#   5. runs the portable archive's self-check, removes the package and checks nothing is left,
+#      and asks it for a practice move's pre-flight checks (the hook for a whole practice move
+#      is installed_practice_move),
+#   5. removes the package and checks nothing is left, runs the portable archive's self-check,
 #   6. prints the artefact sizes against their targets (bundle < 200 MB unpacked, .deb < 70 MB).
 # Exits non-zero on any failure. Environment:
 #   PYTHON=python3            interpreter for the build venv (build/packaging-venv)
@@ -128,12 +130,27 @@ keyring_check() {
     fail "the installed app does not use the Secret Service"
 }
 
+# The installed command line reaches the practice Fediverse (its servers run inside the frozen
+# app): the pre-flight checks of a practice move answer, and refuse (exit 2) while no alias is
+# set. Proves uvicorn, starlette and the sandbox pages made it into the bundle and work.
+installed_practice_check() {
+  phase "practice pre-flight check with the installed app"
+  local home output code=0
+  home=$(mktemp -d)
+  output=$(HOME=$home QT_QPA_PLATFORM=offscreen fedimove --practice check \
+    anna@old.practice anna@new.practice 2>&1) || code=$?
+  rm -rf "$home"
+  echo "$output"
+  [ "$code" = 0 ] || [ "$code" = 2 ] || fail "fedimove --practice check exited $code"
+  grep -qF "[ok  ] new_functional" <<<"$output" || fail "the practice check did not reach the servers"
+}
+
 # HOOK for the practice-move check (issue 9, "done when"): once the command line can run a
 # whole practice move headless, call it here against the installed /usr/bin/fedimove, e.g.
-#   HOME=$(mktemp -d) QT_QPA_PLATFORM=offscreen fedimove <practice-move command> ...
+#   HOME=$(mktemp -d) QT_QPA_PLATFORM=offscreen fedimove --practice <move commands> ...
 # and fail unless it reports the move complete.
 installed_practice_move() {
-  phase "practice move with the installed app: not wired yet (no headless move command)"
+  phase "practice move with the installed app: not wired yet (needs a one-shot headless move)"
 }
 
 check_portable() {
@@ -184,6 +201,7 @@ main() {
   check_installed_files
   self_check "installed .deb" fedimove
   keyring_check
+  installed_practice_check
   installed_practice_move
   remove_deb
   check_portable
