@@ -19,6 +19,7 @@ from fedimove.core.clock import SystemClock
 from fedimove.core.engine.followers_actions import export_missing
 from fedimove.core.errors import FedimoveError
 from fedimove.core.models import Category, Handle
+from fedimove.core.servers.rest import RestClient
 from fedimove.core.sources.base import SourceResult
 from fedimove.core.sources.files import classify, read_files, write_posts_page
 from fedimove.core.sources.offline import OfflinePreview, start_offline
@@ -156,45 +157,55 @@ def print_preview(preview: OfflinePreview, out: TextIO) -> None:
 async def _migrate(
     args: argparse.Namespace, source: SourceResult, new_handle: str, passphrase: str | None
 ) -> int:
-    from fedimove.cli.migrate import (
-        CopyPrinter,
-        _copy_sessions,
-        _exit_code,
-        _exports,
-        _journal,
-        parse_categories,
-        print_status,
-    )
-    from fedimove.core.engine.migration import MigrationEngine
+    from fedimove.cli.migrate import _copy_sessions, _journal
 
     practice = bool(getattr(args, "practice", False))
-    categories = parse_categories(args.only)
-    clock = SystemClock()
     async with _copy_sessions(practice) as sessions:
         new = await sessions.writer(new_handle)
         preview = await offline_preview_for(source, new)
         print_preview(preview, sys.stdout)
         if args.dry_run:
             return 0
+        clock = SystemClock()
         with _journal(practice, clock) as journal:
-            engine = MigrationEngine(journal, clock, exports_dir=_exports())
-            printer = CopyPrinter(sys.stderr)
-            migration, result = await start_offline(
-                engine,
-                source,
-                new,
-                categories,
-                api_only=args.api_only,
-                progress=printer,
-                keep_waiting=not args.stop_when_waiting,
-            )
-            printer.close()
-            print(f"Migration {migration.id} (old server gone):")
-            print_status(engine.status(migration.id), sys.stdout)
-            folder = _exports() / f"migration-{migration.id}"
-            _print_help(preview, source, journal, migration.id, folder)
-            _write_posts(source, args.posts_html or folder / "posts.html", passphrase)
-            return _exit_code(result)
+            return await _copy(args, source, new, journal, preview=preview, passphrase=passphrase)
+
+
+async def _copy(
+    args: argparse.Namespace,
+    source: SourceResult,
+    new: RestClient,
+    journal: Journal,
+    preview: OfflinePreview,
+    passphrase: str | None,
+) -> int:
+    from fedimove.cli.migrate import (
+        CopyPrinter,
+        _exit_code,
+        _exports,
+        parse_categories,
+        print_status,
+    )
+    from fedimove.core.engine.migration import MigrationEngine
+
+    engine = MigrationEngine(journal, journal.clock, exports_dir=_exports())
+    printer = CopyPrinter(sys.stderr)
+    migration, result = await start_offline(
+        engine,
+        source,
+        new,
+        parse_categories(args.only),
+        api_only=args.api_only,
+        progress=printer,
+        keep_waiting=not args.stop_when_waiting,
+    )
+    printer.close()
+    print(f"Migration {migration.id} (old server gone):")
+    print_status(engine.status(migration.id), sys.stdout)
+    folder = _exports() / f"migration-{migration.id}"
+    _print_help(preview, source, journal, migration.id, folder)
+    _write_posts(source, args.posts_html or folder / "posts.html", passphrase)
+    return _exit_code(result)
 
 
 def _print_help(

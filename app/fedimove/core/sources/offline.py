@@ -169,21 +169,16 @@ def record_followers_gone(journal: Journal, migration_id: int, followers: list[A
         )
 
 
-async def start_offline(
-    engine: MigrationEngine,
+async def journal_offline(
+    journal: Journal,
     source: SourceResult,
     new: RestClient,
-    categories: Collection[Category] = DEFAULT_COPY,
+    chosen: list[Category],
     *,
-    api_only: bool = False,
-    progress: ProgressSink = discard_progress,
-    cancel: CancelToken | None = None,
-    pause: PauseToken | None = None,
-    keep_waiting: bool = True,
-) -> tuple[Migration, RunResult]:
-    """Journal the files' items as a live start would after its read, then run the copy."""
-    journal = engine.journal
-    chosen = [c for c in Category if c in set(categories) and c in source.provided]
+    api_only: bool,
+) -> Migration:
+    """The migration record, its plan and every item; the plan is recorded last, as the engine
+    does, so a crash before it leaves nothing that `resume` would take for a plan."""
     new_own = await new.verify_credentials()
     caps = new.capabilities
     if caps is None:
@@ -206,6 +201,25 @@ async def start_offline(
     record_followers_gone(journal, migration.id, snapshot.followers)
     journal.update_options(migration.id, {"plan": plan.dump(), "room": room})
     journal.set_phase(migration.id, MigrationPhase.COPY_BEFORE)
+    return migration
+
+
+async def start_offline(
+    engine: MigrationEngine,
+    source: SourceResult,
+    new: RestClient,
+    categories: Collection[Category] = DEFAULT_COPY,
+    *,
+    api_only: bool = False,
+    progress: ProgressSink = discard_progress,
+    cancel: CancelToken | None = None,
+    pause: PauseToken | None = None,
+    keep_waiting: bool = True,
+) -> tuple[Migration, RunResult]:
+    """Journal the files' items as a live start would after its read, then run the copy."""
+    journal = engine.journal
+    chosen = [c for c in Category if c in set(categories) and c in source.provided]
+    migration = await journal_offline(journal, source, new, chosen, api_only=api_only)
     result = await engine.resume(
         migration.id,
         None,
