@@ -176,6 +176,7 @@ async def _copy(
     source: SourceResult,
     new: RestClient,
     journal: Journal,
+    *,
     preview: OfflinePreview,
     passphrase: str | None,
 ) -> int:
