@@ -30,6 +30,8 @@ from fedimove.sandbox.state import Account, Follow, InstanceState, Media, Status
 if TYPE_CHECKING:
     import httpx
 
+    from fedimove.sandbox.faults import FaultInjector
+
 InboxHandler = Callable[["Instance", dict[str, Any]], Awaitable[None]]
 
 
@@ -98,6 +100,8 @@ class Instance:
         self.oauth = OAuthStore(seed)
         self.limiter = RateLimiter(clock)
         self.inbox_handlers: list[InboxHandler] = []
+        #: Fault knobs (fedimove.sandbox.faults.install_faults); None serves normally.
+        self.faults: FaultInjector | None = None
         self.origin = f"https://{name}"
         self.app = self._build_app()
 
@@ -240,5 +244,9 @@ class _DeadWhenUnreachable:
         if scope["type"] == "http" and not self._instance.knobs.reachable:
             response = Response("Bad Gateway", status_code=502, media_type="text/plain")
             await response(scope, receive, send)
+            return
+        faults = self._instance.faults
+        if scope["type"] == "http" and faults is not None:
+            await faults.handle(scope, receive, send, self._app)
             return
         await self._app(scope, receive, send)
