@@ -225,7 +225,8 @@ def write_report(runs: list[tuple[int, dict[str, float]]], start: float, rows: i
             f"load average {figures['load_average']:.1f}) |"
         )
         lines.append(
-            f"| - of which this process was computing (p99 / max), i.e. lag on an idle machine "
+            f"| - the part of that lag this process spent computing (p99 / max), "
+            f"an estimate of the lag on an idle machine "
             f"| < 50 ms | {figures['busy_p99_ms']:.1f} ms / {figures['busy_max_ms']:.1f} ms |"
         )
     figures = runs[-1][1]
