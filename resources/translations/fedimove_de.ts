@@ -4,37 +4,37 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="28"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="36"/>
         <source>AccountPage</source>
         <comment>Fedimove links the accounts for you.</comment>
         <translation>AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="30"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="38"/>
         <source>AccountPage</source>
         <comment>You link the accounts on a settings page; Fedimove guides you.</comment>
         <translation>AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="31"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="42"/>
+        <source>AccountPage</source>
+        <comment>This server allows 400 new follows a day through apps.</comment>
+        <translation>AccountPage</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="30"/>
         <source>AccountPage</source>
         <comment>Fedimove sends the move for you.</comment>
         <translation>AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="33"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="32"/>
         <source>AccountPage</source>
         <comment>You start the move on a settings page; Fedimove guides you.</comment>
         <translation>AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="36"/>
-        <source>AccountPage</source>
-        <comment>This server limits new follows per day (400 a day).</comment>
-        <translation>AccountPage</translation>
-    </message>
-    <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="38"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="45"/>
         <source>AccountPage</source>
         <comment>Support for this server software is experimental.</comment>
         <translation>AccountPage</translation>
@@ -43,87 +43,87 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="88"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="90"/>
         <source>Your old account</source>
         <translation>Dein altes Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="88"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="90"/>
         <source>Your new account</source>
         <translation>Dein neues Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="90"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="92"/>
         <source>Which account are you moving away from? Type its address and sign in.</source>
         <translation>Von welchem Konto ziehst du weg? Gib seine Adresse ein und melde dich an.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="93"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="95"/>
         <source>Which account are you moving to? Create it on the new server first if you have not, then type its address and sign in.</source>
         <translation>Zu welchem Konto ziehst du um? Lege es zuerst auf dem neuen Server an, falls noch nicht geschehen, gib dann seine Adresse ein und melde dich an.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="97"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="99"/>
         <source>@you@example.social</source>
         <translation>@du@example.social</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="99"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="101"/>
         <source>Old account address</source>
         <translation>Adresse des alten Kontos</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="99"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="101"/>
         <source>New account address</source>
         <translation>Adresse des neuen Kontos</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="101"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="103"/>
         <source>&amp;Sign in with the browser</source>
         <translation>Im Browser &amp;anmelden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="103"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="105"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="106"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="106"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="106"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
-        <source>Followers</source>
-        <translation>Follower</translation>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="106"/>
+        <source>Counts</source>
+        <translation>Anzahlen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="123"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="122"/>
         <source>Your browser opens the server&apos;s sign-in page. Allow access there, then come back here.</source>
         <translation>Dein Browser öffnet die Anmeldeseite des Servers. Erlaube dort den Zugriff und komm dann hierher zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="139"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="138"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="148"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="147"/>
         <source>{followers} followers, following {following}</source>
         <translation>{followers} Follower, folgt {following}</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="156"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="155"/>
         <source>This account approves followers by hand. Before the move you can choose to approve the followers who come from your old account automatically.</source>
         <translation>Dieses Konto bestätigt Follower von Hand. Vor dem Umzug kannst du festlegen, dass Follower von deinem alten Konto automatisch bestätigt werden.</translation>
     </message>
@@ -228,93 +228,93 @@
         <translation>Bevor sich etwas ändert, speichert Fedimove alles Gelesene in einer verschlüsselten Datei. Sie lässt sich mit Fedimove oder jedem „age“-Werkzeug und der Passphrase unten öffnen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="104"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="102"/>
         <source>Save to</source>
         <translation>Speichern unter</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="105"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="103"/>
         <source>Backup file</source>
         <translation>Sicherungsdatei</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="106"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="104"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Auswählen …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="108"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="106"/>
         <source>Use this recovery phrase (write it down; it is shown once):</source>
         <translation>Diese Wiederherstellungsphrase verwenden (schreib sie auf; sie wird nur einmal gezeigt):</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="110"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="108"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="111"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="109"/>
         <source>Copy the recovery phrase</source>
         <translation>Wiederherstellungsphrase kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="112"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="110"/>
         <source>Recovery phrase</source>
         <translation>Wiederherstellungsphrase</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="113"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="111"/>
         <source>Use my own passphrase</source>
         <translation>Eigene Passphrase verwenden</translation>
     </message>
     <message>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="114"/>
         <location filename="../../app/fedimove/ui/pages/backup.py" line="116"/>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="118"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="117"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="114"/>
         <source>Again</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="119"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="117"/>
         <source>Passphrase again</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="120"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="118"/>
         <source>&amp;Write the backup</source>
         <translation>Sicherung &amp;schreiben</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="127"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="125"/>
         <source>Save the backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="135"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="133"/>
         <source>The recovery phrase is on the clipboard.</source>
         <translation>Die Wiederherstellungsphrase ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="142"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="140"/>
         <source>The two passphrases are not the same.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="146"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="144"/>
         <source>Use at least {n} characters.</source>
         <translation>Verwende mindestens {n} Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="158"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="156"/>
         <source>Writing the backup…</source>
         <translation>Sicherung wird geschrieben …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/backup.py" line="166"/>
+        <location filename="../../app/fedimove/ui/pages/backup.py" line="164"/>
         <source>Backup saved to {path}.</source>
         <translation>Sicherung gespeichert unter {path}.</translation>
     </message>
@@ -322,84 +322,89 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="99"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="102"/>
         <source>Check before the move</source>
         <translation>Prüfen vor dem Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="102"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="105"/>
         <source>The move cannot be undone, so Fedimove checks everything first. Answer what only you know, then run the checks.</source>
         <translation>Der Umzug lässt sich nicht rückgängig machen, deshalb prüft Fedimove zuerst alles. Beantworte, was nur du weißt, und starte dann die Prüfungen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="107"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="110"/>
         <source>I have not moved this old account to another account in the last 30 days</source>
         <translation>Ich bin mit diesem alten Konto in den letzten 30 Tagen nicht zu einem anderen Konto umgezogen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="110"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="113"/>
         <source>Move now even if some things are not copied yet (the copy goes on after)</source>
         <translation>Jetzt umziehen, auch wenn noch nicht alles kopiert ist (das Kopieren geht danach weiter)</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="113"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="116"/>
         <source>Approve follow requests from my old followers automatically</source>
         <translation>Folgeanfragen meiner alten Follower automatisch bestätigen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="115"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="118"/>
         <source>&amp;Run the checks</source>
         <translation>Prüfungen &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="116"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="119"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="116"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="119"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="117"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="120"/>
         <source>Check results</source>
         <translation>Prüfergebnisse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="134"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="137"/>
         <source>Checking… (this reads your old account once more)</source>
         <translation>Wird geprüft … (dabei wird dein altes Konto noch einmal gelesen)</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="143"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="146"/>
         <source>Everything else passed. Servers need 15 minutes to see the new alias: the move is possible from {time}; Fedimove checks again by itself.</source>
         <translation>Alles andere ist bestanden. Server brauchen 15 Minuten, um den neuen Alias zu sehen: Der Umzug ist ab {time} möglich; Fedimove prüft dann von selbst erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="157"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="160"/>
         <source>{n} checks need your attention before the move.</source>
         <translation>{n} Prüfungen brauchen vor dem Umzug deine Aufmerksamkeit.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="162"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="165"/>
         <source>Every check passed. You can move.</source>
         <translation>Alle Prüfungen bestanden. Du kannst umziehen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="167"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="171"/>
         <source>✔ Passed</source>
         <translation>✔ Bestanden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="169"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="173"/>
         <source>✖ Must be fixed: </source>
         <translation>✖ Muss behoben werden: </translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="171"/>
-        <source>! Worth knowing</source>
-        <translation>! Gut zu wissen</translation>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="175"/>
+        <source>! Worth knowing: </source>
+        <translation>! Gut zu wissen: </translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="188"/>
+        <source>servers need 15 minutes to see the alias; possible from {time}.</source>
+        <translation>Server brauchen 15 Minuten, um den Alias zu sehen; möglich ab {time}.</translation>
     </message>
 </context>
 <context>
@@ -1323,21 +1328,25 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/labels.py" line="32"/>
+        <location filename="../../app/fedimove/ui/labels.py" line="45"/>
         <source>Your new account approves followers</source>
         <translation>Dein neues Konto bestätigt Follower</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/labels.py" line="33"/>
+        <location filename="../../app/fedimove/ui/labels.py" line="50"/>
         <source>Their server ignores moves</source>
         <translation>Ihr Server ignoriert Umzüge</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/labels.py" line="34"/>
+        <location filename="../../app/fedimove/ui/labels.py" line="49"/>
         <source>Their server did not answer</source>
         <translation>Ihr Server hat nicht geantwortet</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/labels.py" line="35"/>
+        <location filename="../../app/fedimove/ui/labels.py" line="47"/>
         <source>Your new server blocks their server</source>
         <translation>Dein neuer Server blockiert ihren Server</translation>
     </message>
@@ -1362,12 +1371,47 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
         <translation>Durch eine vollständige Prüfung bestätigt</translation>
     </message>
     <message>
+        <location filename="../../app/fedimove/ui/labels.py" line="42"/>
+        <source>Approved by Fedimove</source>
+        <translation>Von Fedimove bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/labels.py" line="43"/>
+        <source>Already followed your new account</source>
+        <translation>Folgte deinem neuen Konto schon</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/labels.py" line="44"/>
+        <source>A new follower</source>
+        <translation>Ein neuer Follower</translation>
+    </message>
+    <message>
         <location filename="../../app/fedimove/ui/labels.py" line="46"/>
+        <source>Your new server limits their server</source>
+        <translation>Dein neuer Server schränkt ihren Server ein</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/labels.py" line="48"/>
+        <source>Left your old account, not seen on the new one</source>
+        <translation>Hat dein altes Konto verlassen, beim neuen nicht gesehen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/labels.py" line="51"/>
+        <source>No reason known</source>
+        <translation>Kein Grund bekannt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/labels.py" line="52"/>
+        <source>Their account is gone</source>
+        <translation>Ihr Konto existiert nicht mehr</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/labels.py" line="59"/>
         <source>Seen</source>
         <translation>Gesehen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/labels.py" line="47"/>
+        <location filename="../../app/fedimove/ui/labels.py" line="60"/>
         <source>Inferred</source>
         <translation>Erschlossen</translation>
     </message>
@@ -1531,44 +1575,44 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="93"/>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="95"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="94"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="100"/>
         <source>Type your new address to confirm</source>
         <translation>Gib zur Bestätigung deine neue Adresse ein</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="97"/>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="98"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="95"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="101"/>
         <source>Password of your old account</source>
         <translation>Passwort deines alten Kontos</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="100"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="102"/>
         <source>&amp;Move my account</source>
         <translation>Mein Konto &amp;umziehen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="101"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="103"/>
         <source>In your browser</source>
         <translation>In deinem Browser</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="121"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="123"/>
         <source>Moving…</source>
         <translation>Umzug läuft …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="129"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="131"/>
         <source>Your browser opened the “Move to a different account” page of your old server. Sign in there as {account} if it asks, enter this address and your password, and confirm:</source>
         <translation>Dein Browser hat die Seite „Zu einem anderen Konto umziehen“ deines alten Servers geöffnet. Melde dich dort als {account} an, falls danach gefragt wird, gib diese Adresse und dein Passwort ein und bestätige:</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="136"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="138"/>
         <source>Waiting until your old server confirms the move…</source>
         <translation>Warten, bis dein alter Server den Umzug bestätigt …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/move.py" line="143"/>
+        <location filename="../../app/fedimove/ui/pages/move.py" line="145"/>
         <source>Moved. Your followers are on their way.</source>
         <translation>Umgezogen. Deine Follower sind unterwegs.</translation>
     </message>
@@ -1658,8 +1702,8 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/pages/preview.py" line="154"/>
-        <source>Your {total} followers: {parts}.</source>
-        <translation>Deine {total} Follower: {parts}.</translation>
+        <source>Your {total} followers. {parts}.</source>
+        <translation>Deine {total} Follower. {parts}.</translation>
     </message>
 </context>
 <context>
@@ -1758,13 +1802,13 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>WizardPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/base.py" line="85"/>
+        <location filename="../../app/fedimove/ui/pages/base.py" line="105"/>
         <source>Status</source>
         <extracomment>Asks the wizard to show another page (by name), e.g. after a resume.</extracomment>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/base.py" line="113"/>
+        <location filename="../../app/fedimove/ui/pages/base.py" line="133"/>
         <source>&amp;Next</source>
         <translation>&amp;Weiter</translation>
     </message>
