@@ -6,6 +6,7 @@ the real ones would."""
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from fedimove.sandbox.federation import layer_of, node_of
 from fedimove.sandbox.network import PracticeNetwork
@@ -13,6 +14,7 @@ from fedimove.sandbox.network import PracticeNetwork
 from .conftest import auth, sign_in, token_for
 
 AP = {"Accept": "application/activity+json"}
+_REAL_POOL = httpx.AsyncHTTPTransport
 
 
 async def _resolve(client: httpx.AsyncClient, origin: str, token: str, acct: str) -> str:
@@ -177,9 +179,13 @@ async def test_new_server_domain_blocks(client: httpx.AsyncClient, net: Practice
         assert copy is None or new.state.follows.get(copy.id, anna.id) is None
 
 
-async def test_a_move_federates_over_loopback() -> None:
-    """Served on 127.0.0.1 ports, instances deliver to each other over real HTTP."""
+async def test_a_move_federates_over_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Served on 127.0.0.1 ports, instances deliver to each other over real HTTP, all through
+    one connection pool (a pool per delivery cost ~0.1 s each), closed when serving stops."""
     import random
+
+    pools: list[_CountedPool] = []
+    monkeypatch.setattr(httpx, "AsyncHTTPTransport", lambda: _CountedPool(pools))
 
     from fedimove.core.clock import SimulatedClock, utc
     from fedimove.sandbox.federation import install
@@ -202,3 +208,17 @@ async def test_a_move_federates_over_loopback() -> None:
             await layer.advance(2, step=2)
         assert new.state.followers_count(zoe_new.id) == 2
         assert old.state.followers_count(zoe_old.id) == 0
+        assert len(pools) == 1
+        assert not pools[0].closed
+    assert pools[0].closed
+
+
+class _CountedPool(_REAL_POOL):
+    def __init__(self, made: list[_CountedPool]) -> None:
+        super().__init__()
+        self.closed = False
+        made.append(self)
+
+    async def aclose(self) -> None:
+        self.closed = True
+        await super().aclose()

@@ -44,7 +44,13 @@ class RoutingTransport(httpx.AsyncBaseTransport):
 
 
 class _LoopbackOnly(httpx.AsyncBaseTransport):
-    """Instances served on loopback talk to each other over real HTTP, and to nothing else."""
+    """Instances served on loopback talk to each other over real HTTP, and to nothing else.
+
+    One per served network, shared by every instance-to-instance client: building a transport
+    builds an SSL context (~0.1 s), and a Move makes hundreds of deliveries. The clients come
+    and go (`async with`), so closing one leaves this open; `shutdown()` closes it when
+    serving stops.
+    """
 
     def __init__(self, network: PracticeNetwork) -> None:
         self._network = network
@@ -57,6 +63,9 @@ class _LoopbackOnly(httpx.AsyncBaseTransport):
         return await self._inner.handle_async_request(request)
 
     async def aclose(self) -> None:
+        """A client closing: the shared pool stays."""
+
+    async def shutdown(self) -> None:
         await self._inner.aclose()
 
 
@@ -92,6 +101,7 @@ class PracticeNetwork:
         self.ground_truth: Any = None
         self.federation: Federation = DirectFederation()
         self._served = False
+        self._loopback: _LoopbackOnly | None = None
         self._client_factory: Callable[[], httpx.AsyncClient] = self._in_process_client
 
     @classmethod
@@ -176,7 +186,9 @@ class PracticeNetwork:
         return httpx.AsyncClient(transport=self.transport, timeout=10.0)
 
     def _loopback_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(transport=_LoopbackOnly(self), timeout=10.0)
+        assert self._loopback is not None, "only while served"
+        # trust_env=False: a proxy from the environment must not carry loopback traffic.
+        return httpx.AsyncClient(transport=self._loopback, timeout=10.0, trust_env=False)
 
     def _set_origins(self, origins: dict[str, str]) -> None:
         changes = {
@@ -227,6 +239,7 @@ class PracticeNetwork:
                     for name, sock in zip(before, sockets, strict=True)
                 }
             )
+            self._loopback = _LoopbackOnly(self)
             self._served, self._client_factory = True, self._loopback_client
             for inst, sock in zip(self._instances.values(), sockets, strict=True):
                 config = uvicorn.Config(
@@ -246,6 +259,9 @@ class PracticeNetwork:
             await asyncio.gather(*tasks, return_exceptions=True)
             for sock in sockets:
                 sock.close()
+            if self._loopback is not None:
+                await self._loopback.shutdown()
+                self._loopback = None
             self._set_origins(before)
             self._served, self._client_factory = False, self._in_process_client
 
