@@ -11,6 +11,7 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[3]
 OLD, NEW = "old.practice", "new.practice"
 #: A client run that never finishes is a bug, not a slow machine.
 RUN_TIMEOUT = 120.0
+POLL = 0.005
 
 
 def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -78,7 +80,8 @@ class PracticeServer:
 @dataclass
 class CrashRecord:
     seed: int
-    kills: list[float] = field(default_factory=list)  # seconds after start of each killed run
+    #: (finished items waited for, seconds more) of each killed run
+    kills: list[tuple[int, float]] = field(default_factory=list)
     runs: int = 0
     exit_codes: list[int] = field(default_factory=list)
 
@@ -120,29 +123,65 @@ class CopyClient:
             return None
         return code
 
+    def run_killed_at(self, finished: int, extra: float) -> int | None:
+        """Run until the journal shows `finished` items finished, wait `extra` seconds more,
+        then SIGKILL; its exit code if it ended first, None if killed."""
+        process = self._start()
+        deadline = time.monotonic() + RUN_TIMEOUT
+        while process.poll() is None and time.monotonic() < deadline:
+            if finished_items(self.journal) >= finished:
+                time.sleep(extra)
+                break
+            time.sleep(POLL)
+        if process.poll() is not None:
+            return process.returncode
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        return None
+
     def run_to_end(self) -> int:
         process = self._start()
         return process.wait(timeout=RUN_TIMEOUT)
 
 
-def crash_and_resume(
-    client: CopyClient, seed: int, kills: int, window: tuple[float, float]
-) -> CrashRecord:
-    """Kill `kills` runs at seeded random moments within `window` seconds (a run that ends on
-    its own first counts as a run, not a kill), then run once more to the end."""
+def finished_items(journal: Path) -> int:
+    """Items the copy has finished so far (read beside the writer: the journal is in WAL)."""
+    if not journal.exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{journal}?mode=ro", uri=True)) as db:
+            row = db.execute(
+                "SELECT COUNT(*) FROM items WHERE state IN ('done', 'skipped')"
+            ).fetchone()
+    except sqlite3.Error:
+        return 0  # not created yet, or mid-migration of its schema
+    return int(row[0])
+
+
+def kill_points(seed: int, kills: int, total: int) -> list[tuple[int, float]]:
+    """Where to kill: (finished items to wait for, then seconds more). A few kills land in
+    start-up and the read (0 items); the rest spread over the whole copy."""
     rng = random.Random(seed)
+    early = max(1, kills // 6) if kills else 0
+    points = [(0, rng.uniform(0.2, 1.5)) for _ in range(early)]
+    points += [
+        (rng.randrange(1, max(2, total)), rng.uniform(0, 0.05)) for _ in range(kills - early)
+    ]
+    rng.shuffle(points)
+    return points
+
+
+def crash_and_resume(client: CopyClient, seed: int, kills: int, total: int) -> CrashRecord:
+    """Kill `kills` runs at seeded points of the copy (a run that ends on its own before its
+    point counts as a run, not a kill), then run once more to the end."""
     record = CrashRecord(seed)
-    started = time.monotonic()
-    while len(record.kills) < kills and time.monotonic() - started < RUN_TIMEOUT * 4:
-        delay = rng.uniform(*window)
+    for target, extra in kill_points(seed, kills, total):
         record.runs += 1
-        code = client.run_killed_after(delay)
+        code = client.run_killed_at(target, extra)
         if code is None:
-            record.kills.append(round(delay, 3))
+            record.kills.append((target, round(extra, 3)))
         else:
             record.exit_codes.append(code)
-            if code == 0:
-                break  # finished before the planned kill: nothing left to interrupt
     record.runs += 1
     record.exit_codes.append(client.run_to_end())
     return record

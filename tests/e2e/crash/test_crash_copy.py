@@ -11,34 +11,38 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.e2e.crash.harness import CopyClient, PracticeServer, crash_and_resume
+from tests.e2e.crash.harness import (
+    CopyClient,
+    PracticeServer,
+    crash_and_resume,
+    finished_items,
+)
 
 KILLS = int(os.environ.get("FEDIMOVE_CRASH_KILLS", "20"))
 SEED = int(os.environ.get("FEDIMOVE_CRASH_SEED", "20261127"))
-#: Client start-up takes about a second; the copy itself a few more.
-WINDOW = (0.6, 4.0)
 
 
 @pytest.fixture(scope="module")
-def reference() -> Iterator[dict[str, Any]]:
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """What an uninterrupted run leaves on the new account."""
     server = PracticeServer()
     try:
-        yield _run(server, Path(os.environ.get("TMPDIR", "/tmp")), kills=0)
+        yield _run(server, tmp_path_factory.mktemp("reference"), kills=0)
     finally:
         server.close()
 
 
-def _run(server: PracticeServer, folder: Path, *, kills: int) -> dict[str, Any]:
+def _run(server: PracticeServer, folder: Path, *, kills: int, total: int = 0) -> dict[str, Any]:
     tokens = server.ask("tokens")
     folder.mkdir(parents=True, exist_ok=True)
-    journal = folder / f"journal-{kills}-{os.getpid()}.sqlite"
+    journal = folder / "journal.sqlite"
     client = CopyClient(server, journal, tokens)
-    record = crash_and_resume(client, SEED, kills, WINDOW)
+    record = crash_and_resume(client, SEED, kills, total)
     print(f"crash harness: seed={record.seed} kills={record.kills} runs={record.runs}")
     assert record.exit_codes[-1] == 0, record
     result: dict[str, Any] = server.ask("holdings")
     result["record"] = record
+    result["total"] = finished_items(journal)
     return result
 
 
@@ -47,12 +51,12 @@ def test_killed_and_resumed_copy_equals_an_uninterrupted_one(
 ) -> None:
     server = PracticeServer()
     try:
-        crashed = _run(server, tmp_path, kills=KILLS)
+        crashed = _run(server, tmp_path, kills=KILLS, total=reference["total"])
     finally:
         server.close()
     record = crashed.pop("record")
     reference = {k: v for k, v in reference.items() if k != "record"}
-    assert len(record.kills) >= min(KILLS, 10), record  # the copy really was interrupted
+    assert len(record.kills) >= KILLS * 3 // 4, record  # the copy really was interrupted
     # Timed mutes keep their remaining time, which differs with the moment of copying.
     for side in (crashed, reference):
         side["mutes"] = {k: v[0] for k, v in side["mutes"].items()}
