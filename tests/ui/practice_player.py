@@ -48,13 +48,23 @@ class BrowserPlayer:
     def __init__(self) -> None:
         self.session: PracticeSession | None = None
         self.opened: list[str] = []
-        #: Called instead of acting, for a test that wants to hold a step (e.g. kill mid-way).
+        #: Addresses for which the person waits until `release()` (a test looks first).
         self.hold: Callable[[str], bool] = lambda url: False
+        self.held: list[str] = []
 
     async def __call__(self, url: str) -> None:
         self.opened.append(url)
         if self.hold(url):
+            self.held.append(url)
             return
+        await self.act(url)
+
+    async def release(self) -> None:
+        held, self.held = self.held, []
+        for url in held:
+            await self.act(url)
+
+    async def act(self, url: str) -> None:
         assert self.session is not None
         demo = self.session.login_for(url)
         assert demo is not None, url

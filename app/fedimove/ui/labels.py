@@ -37,6 +37,19 @@ def follower_reason_label(reason: str) -> str:
         "deleted": translate("FollowerStates", "Their account was deleted"),
         "not_yet": translate("FollowerStates", "Not arrived yet"),
         "confirmed_by_scan": translate("FollowerStates", "Confirmed by a full check"),
+        # The follower tracker's own codes (core/engine/followers.py).
+        "ok": "",
+        "approved": translate("FollowerStates", "Approved by Fedimove"),
+        "already_following": translate("FollowerStates", "Already followed your new account"),
+        "new_follower": translate("FollowerStates", "A new follower"),
+        "locked": translate("FollowerStates", "Your new account approves followers"),
+        "limited": translate("FollowerStates", "Your new server limits their server"),
+        "blocked": translate("FollowerStates", "Your new server blocks their server"),
+        "left": translate("FollowerStates", "Left your old account, not seen on the new one"),
+        "unreachable": translate("FollowerStates", "Their server did not answer"),
+        "no_move": translate("FollowerStates", "Their server ignores moves"),
+        "unknown": translate("FollowerStates", "No reason known"),
+        "gone": translate("FollowerStates", "Their account is gone"),
     }
     return labels.get(reason, reason.replace("_", " "))
 

@@ -16,24 +16,31 @@ from PySide6.QtWidgets import (
 
 from fedimove.core.service_api import AccountRole, AccountSummary
 from fedimove.ui.controller import sign_in_operation
-from fedimove.ui.pages.base import ElidedLabel, WizardPage, plain_label
+from fedimove.ui.pages.base import ElidedLabel, WizardPage, plain_label, set_form_rows
 from fedimove.ui.pages.wizard_controller import WizardController
 
 
 def capability_sentences(summary: AccountSummary) -> list[str]:
-    """What this server allows, in plain words (codes from the service)."""
+    """What this server allows that matters for this side of the move (codes from the
+    service): the Move is sent from the old account, the alias and the copy happen on the new."""
     tr = QCoreApplication.translate
     codes = summary.capabilities
-    lines = [
-        tr("AccountPage", "Fedimove links the accounts for you.")
-        if "alias_api" in codes
-        else tr("AccountPage", "You link the accounts on a settings page; Fedimove guides you."),
-        tr("AccountPage", "Fedimove sends the move for you.")
-        if "move_api" in codes
-        else tr("AccountPage", "You start the move on a settings page; Fedimove guides you."),
-    ]
-    if "follows_per_day" in codes:
-        lines.append(tr("AccountPage", "This server limits new follows per day (400 a day)."))
+    if summary.role is AccountRole.OLD:
+        lines = [
+            tr("AccountPage", "Fedimove sends the move for you.")
+            if "move_api" in codes
+            else tr("AccountPage", "You start the move on a settings page; Fedimove guides you.")
+        ]
+    else:
+        lines = [
+            tr("AccountPage", "Fedimove links the accounts for you.")
+            if "alias_api" in codes
+            else tr("AccountPage", "You link the accounts on a settings page; Fedimove guides you.")
+        ]
+        if "follows_per_day" in codes:
+            lines.append(
+                tr("AccountPage", "This server allows 400 new follows a day through apps.")
+            )
     if "experimental" in codes:
         lines.append(tr("AccountPage", "Support for this server software is experimental."))
     return lines
@@ -59,12 +66,7 @@ class AccountPage(WizardPage):
         self.server_label, self.counts_label = ElidedLabel(self.card), ElidedLabel(self.card)
         self.allows_label = plain_label("", self.card)
         self.warning_label = plain_label("", self.card)
-        self._rows = [
-            (form, self.name_label),
-            (form, self.handle_label),
-            (form, self.server_label),
-            (form, self.counts_label),
-        ]
+        self._fields = [self.name_label, self.handle_label, self.server_label, self.counts_label]
         self._form = form
         card_layout = QVBoxLayout(self.card)
         card_layout.addLayout(form)
@@ -101,11 +103,8 @@ class AccountPage(WizardPage):
         self.sign_in_button.setText(self.tr("&Sign in with the browser"))
         self.sign_in_button.setAccessibleName(self.sign_in_button.text().replace("&", ""))
         self.card.setTitle(self.tr("Signed in"))
-        labels = [self.tr("Name"), self.tr("Address"), self.tr("Server"), self.tr("Followers")]
-        while self._form.rowCount():
-            self._form.takeRow(0)
-        for (form, widget), text in zip(self._rows, labels, strict=True):
-            form.addRow(text, widget)
+        labels = [self.tr("Name"), self.tr("Address"), self.tr("Server"), self.tr("Counts")]
+        set_form_rows(self._form, list(zip(labels, self._fields, strict=True)))
         if self.summary is not None:
             self._show(self.summary)
 

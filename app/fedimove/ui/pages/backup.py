@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from fedimove.core.service_api import StepOutcome
 from fedimove.core.storage.archive_passphrase import generate_recovery_phrase
 from fedimove.ui.controller import BACKUP
-from fedimove.ui.pages.base import WizardPage, plain_label
+from fedimove.ui.pages.base import WizardPage, plain_label, set_form_rows
 from fedimove.ui.pages.wizard_controller import WizardController
 
 MIN_OWN_PASSPHRASE = 12
@@ -99,9 +99,7 @@ class BackupPage(WizardPage):
                 "file. It opens with Fedimove or any “age” tool, with the passphrase below."
             )
         )
-        while self._form.rowCount():
-            self._form.takeRow(0)
-        self._form.addRow(self.tr("Save to"), self._where)
+        set_form_rows(self._form, [(self.tr("Save to"), self._where)])
         self.path_edit.setAccessibleName(self.tr("Backup file"))
         self.browse_button.setText(self.tr("&Choose…"))
         self.use_phrase.setText(
@@ -111,10 +109,10 @@ class BackupPage(WizardPage):
         self.copy_phrase.setAccessibleName(self.tr("Copy the recovery phrase"))
         self.phrase_label.setAccessibleName(self.tr("Recovery phrase"))
         self.use_own.setText(self.tr("Use my own passphrase"))
-        while self._own_form.rowCount():
-            self._own_form.takeRow(0)
-        self._own_form.addRow(self.tr("Passphrase"), self.own_edit)
-        self._own_form.addRow(self.tr("Again"), self.own_again)
+        set_form_rows(
+            self._own_form,
+            [(self.tr("Passphrase"), self.own_edit), (self.tr("Again"), self.own_again)],
+        )
         self.own_edit.setAccessibleName(self.tr("Passphrase"))
         self.own_again.setAccessibleName(self.tr("Passphrase again"))
         self.write_button.setText(self.tr("&Write the backup"))

@@ -3,9 +3,11 @@ and the signals the wizard listens to (the page became complete; it asks to go e
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLayout, QVBoxLayout, QWidget
 
 from fedimove.core.errors import FedimoveError
 from fedimove.ui.errors import describe_error
@@ -21,6 +23,24 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     label.setText(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def set_form_rows(form: QFormLayout, rows: Sequence[tuple[str, QWidget | QLayout]]) -> None:
+    """Add the rows the first time; later calls only change the labels' words (a language
+    switch), so no label is ever left behind."""
+    for index, (text, field) in enumerate(rows):
+        if index < form.rowCount():
+            item = form.itemAt(index, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                label.setText(text)
+                continue
+        label = QLabel(text)
+        if isinstance(field, QWidget):
+            label.setBuddy(field)  # Alt+letter and screen readers name the field
+            form.addRow(label, field)
+        else:
+            form.addRow(label, field)
 
 
 class ElidedLabel(QLabel):

@@ -22,7 +22,7 @@ from fedimove.core.service_api import CheckResult
 from fedimove.ui.controller import CHECKS
 from fedimove.ui.pages.base import WizardPage
 from fedimove.ui.pages.wizard_controller import WizardController
-from fedimove.ui.text import tooltip_text
+from fedimove.ui.text import plain_line, tooltip_text
 
 _C = "CheckWords"
 
@@ -43,6 +43,7 @@ def check_label(code: str) -> str:
         "follower_snapshot": tr(_C, "Your followers are recorded"),
         "categories_copied": tr(_C, "Everything you ticked is copied"),
         "move_support_listed": tr(_C, "All your followers' servers can move followers"),
+        "scheduled_posts": tr(_C, "No scheduled posts left on the old account"),
     }
     return labels.get(code, code.replace("_", " "))
 
@@ -61,6 +62,8 @@ def fix_label(fix: str) -> str:
         "check_federation": tr(_C, "One server cannot find the other; try again later."),
         "sign_in_new": tr(_C, "Sign in to the new account again."),
         "retry": tr(_C, "Try again."),
+        "check_by_hand": tr(_C, "Fedimove cannot see them; look in your old account."),
+        "tell_followers": tr(_C, "Followers there will not move; tell them your new address."),
     }
     return labels.get(fix, "")
 
@@ -163,18 +166,28 @@ class ChecksPage(WizardPage):
         self.set_complete(not blocking)
 
     def _row(self, result: CheckResult) -> QTreeWidgetItem:
+        fix = str(result.params.get("fix", ""))
         if result.passed:
             outcome = self.tr("✔ Passed")
         elif result.blocking:
-            outcome = self.tr("✖ Must be fixed: ") + fix_label(str(result.params.get("fix", "")))
+            outcome = self.tr("✖ Must be fixed: ") + self._fix(result, fix)
         else:
-            outcome = self.tr("! Worth knowing")
+            outcome = self.tr("! Worth knowing: ") + fix_label(fix)
             names = str(result.params.get("names", ""))
             if names:
-                outcome += " — " + names.replace(",", ", ")
+                outcome += " (" + plain_line(names.replace(",", ", "), 120) + ")"
         row = QTreeWidgetItem([check_label(result.code), outcome])
         row.setToolTip(1, tooltip_text(outcome))
         return row
+
+    def _fix(self, result: CheckResult, fix: str) -> str:
+        ready = result.params.get("ready_at")
+        if result.code == "alias_wait" and isinstance(ready, str):
+            when = datetime.fromisoformat(ready).astimezone().strftime("%H:%M")
+            return self.tr(
+                "servers need 15 minutes to see the alias; possible from {time}."
+            ).replace("{time}", when)
+        return fix_label(fix)
 
     def on_failed(self, operation: str) -> None:
         self.run_button.setEnabled(True)

@@ -96,7 +96,8 @@ class CopyPage(WizardPage):
 
     def start(self) -> None:
         self.clear_error()
-        self.status.setText(self.tr("Copying…"))
+        paused = self.pause_button.isChecked()
+        self.status.setText(self.tr("Paused.") if paused else self.tr("Copying…"))
         self.pause_button.setEnabled(True)
         self.controller.copy([c.value for c in self.categories])
 
@@ -104,13 +105,14 @@ class CopyPage(WizardPage):
         found = self._bars.get(key)
         if found is None:
             label, bar, counts = (
-                plain_label(category_label(key), self),
+                plain_label(category_label(key), self, wrap=False),
                 QProgressBar(self),
                 QLabel(self),
             )
             bar.setAccessibleName(category_label(key))
             bar.setTextVisible(False)
-            bar.setRange(0, 0)
+            bar.setRange(0, 1)  # empty until the first count (a busy bar looks full)
+            bar.setValue(0)
             row = len(self._bars)
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(bar, row, 1)
@@ -131,8 +133,8 @@ class CopyPage(WizardPage):
 
     def _advance(self, event: ProgressEvent) -> None:
         _label, bar, counts = self._row(event.category)
-        if event.total:
-            bar.setRange(0, event.total)
+        if event.total is not None:
+            bar.setRange(0, max(event.total, 1))
             bar.setValue(min(event.done, event.total))
             counts.setText(f"{event.done} / {event.total}")
         self.eta_label.clear()
@@ -175,10 +177,9 @@ class CopyPage(WizardPage):
         self.outcome = outcome
         self.pause_button.setEnabled(False)
         self.eta_label.clear()
-        for _label, bar, _counts in self._bars.values():
-            if bar.maximum() == 0:
-                bar.setRange(0, 1)
-                bar.setValue(1)
+        for _label, bar, counts in self._bars.values():
+            if not counts.text():  # nothing to copy in this category
+                bar.setValue(bar.maximum())
         self.status.setText(
             self.tr("Copied: {done} done, {skipped} skipped, {failed} could not be copied.")
             .replace("{done}", str(outcome.done))

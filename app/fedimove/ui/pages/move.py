@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from fedimove.core.progress import Phase, ProgressEvent
 from fedimove.core.service_api import StepOutcome
 from fedimove.ui.controller import MOVE
-from fedimove.ui.pages.base import ElidedLabel, WizardPage, plain_label
+from fedimove.ui.pages.base import ElidedLabel, WizardPage, plain_label, set_form_rows
 from fedimove.ui.pages.wizard_controller import WizardController
 
 
@@ -88,15 +88,17 @@ class MovePage(WizardPage):
         font = self.warning.font()
         font.setBold(True)
         self.warning.setFont(font)
-        while self.form.rowCount():
-            self.form.takeRow(0)
-        self.form.addRow(self.tr("Type your new address to confirm"), self.typed)
+        set_form_rows(
+            self.form,
+            [
+                (self.tr("Type your new address to confirm"), self.typed),
+                (self.tr("Password of your old account"), self.password),
+            ],
+        )
+        self.form.setRowVisible(1, self.needs_password)
         self.typed.setPlaceholderText(self.new_handle)
         self.typed.setAccessibleName(self.tr("Type your new address to confirm"))
-        if self.needs_password:
-            self.form.addRow(self.tr("Password of your old account"), self.password)
-            self.password.setAccessibleName(self.tr("Password of your old account"))
-        self.password.setVisible(self.needs_password)
+        self.password.setAccessibleName(self.tr("Password of your old account"))
         self.move_button.setText(self.tr("&Move my account"))
         self.guide.setTitle(self.tr("In your browser"))
 

@@ -149,9 +149,9 @@ class PreviewPage(WizardPage):
             row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.servers.addTopLevelItem(row)
         total = sum(by_outlook.values())
-        parts = [f"{count} {label}" for label, count in by_outlook.most_common()]
+        parts = [f"{label}: {count}" for label, count in by_outlook.most_common()]
         self.followers_summary.setText(
-            self.tr("Your {total} followers: {parts}.")
+            self.tr("Your {total} followers. {parts}.")
             .replace("{total}", str(total))
             .replace("{parts}", ", ".join(parts) or "—")
         )

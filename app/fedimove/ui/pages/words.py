@@ -54,7 +54,7 @@ def prediction_label(prediction: Prediction) -> str:
 def skip_reason_label(reason: str) -> str:
     tr = QCoreApplication.translate
     labels = {
-        "favourites_off_by_default": tr(_C, "off unless you tick it (each author is notified)"),
+        "favourites_off_by_default": tr(_C, "off by default: notifies each author"),
         "already_present": tr(_C, "already on the new account"),
         "suspended": tr(_C, "the account is suspended"),
         "gone": tr(_C, "the account or post is gone"),
