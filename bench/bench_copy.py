@@ -110,7 +110,7 @@ def report(results: list[dict[str, object]]) -> str:
         "",
         f"Machine: {platform.platform()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs. Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
-        "Command: `.venv/bin/python bench/bench_copy.py --scenario large [--api-only]`.",
+        "Command: `.venv/bin/python bench/bench_copy.py --scenario large --both --write docs/benchmarks-copy.md`.",
         "",
         "| scenario | follows by | items | requests | follows by API | simulated | lower bound "
         "| ratio | 429s | wall |",
