@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from fedimove.core.clock import ScaledClock
 from fedimove.core.models import Category
+from fedimove.core.service import FedimoveService
 from fedimove.core.service_api import FollowerState
 from fedimove.ui.controller import FIND_UNFINISHED
 from fedimove.ui.pages.base import WizardPage
@@ -174,3 +175,60 @@ def test_the_real_service_takes_the_wizards_choices() -> None:
     from fedimove.ui.pages.wizard_controller import WizardChoices
 
     assert issubclass(FedimoveService, WizardChoices)
+
+
+def test_a_move_stopped_mid_copy_resumes_from_the_welcome_page(
+    qtbot: QtBot,
+    practice: tuple[PracticeSession, BrowserPlayer],
+    tmp_path: Path,
+) -> None:
+    session, _player = practice
+    window = wizard(qtbot, session)
+    qtbot.waitUntil(lambda: not window.controller.is_running(FIND_UNFINISHED))
+    for account in (window.old_account_page, window.new_account_page):
+        next_page(qtbot, window)
+        account.sign_in()
+        complete(qtbot, account)
+    next_page(qtbot, window)
+    complete(qtbot, window.preview_page)
+    next_page(qtbot, window)
+    window.backup_page.path_edit.setText(str(tmp_path / "backup.age"))
+    window.backup_page.write()
+    complete(qtbot, window.backup_page)
+    window.copy_page.pause_button.setChecked(True)  # holds the copy at its first safe point
+    next_page(qtbot, window)
+    service = session.service
+    qtbot.waitUntil(lambda: service.state.migration_id is not None, timeout=STEP_TIMEOUT)
+    window.controller.shutdown()  # the app goes away mid-copy
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=STEP_TIMEOUT)
+    window.close()
+
+    state = service.state
+    restarted = FedimoveService.create(
+        state.paths, state.secrets, clock=state.clock, transport=session.transport
+    )
+    try:
+        again = WizardWindow(WizardController(restarted, interval_ms=30), practice=True)
+        qtbot.addWidget(again)
+        again.show()
+        again.start()
+        qtbot.waitUntil(again.welcome_page.resume_box.isVisible, timeout=STEP_TIMEOUT)
+        assert session.new.handle in again.welcome_page.resume_text.text()
+        qtbot.mouseClick(again.welcome_page.resume_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: again.current is again.copy_page, timeout=STEP_TIMEOUT)
+        complete(qtbot, again.copy_page)
+        outcome = again.copy_page.outcome
+        assert outcome is not None
+        assert outcome.failed == 0
+        new_side = session.network.instance("new.practice").state
+        anna = new_side.find("anna", "new.practice")
+        assert anna is not None
+        requested = len(new_side.follow_requests.owned(anna.id))
+        # Each follow exactly once (a locked account's follow waits as a request).
+        assert new_side.following_count(anna.id) + requested == 50, (outcome, requested)
+        next_page(qtbot, again)
+        assert again.current is again.alias_page
+        again.controller.shutdown()
+        qtbot.waitUntil(lambda: not again.controller.busy, timeout=STEP_TIMEOUT)
+    finally:
+        run(qtbot, restarted.aclose())
