@@ -14,7 +14,15 @@ from collections.abc import Sequence
 
 from fedimove import __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("sandbox", "login", "export", "archive", "migrate", "move")
+COMMAND_MODULES: tuple[str, ...] = (
+    "sandbox",
+    "login",
+    "export",
+    "archive",
+    "migrate",
+    "move",
+    "selftest",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
