@@ -140,8 +140,9 @@ def report_paths(target: Path | None, started_at: datetime) -> tuple[Path, Path]
     elif target.is_dir():
         base = target / stem
     else:
-        base = target.with_suffix("")
-    return base.with_suffix(".md"), base.with_suffix(".json")
+        known = target.suffix.lower() in (".md", ".json")
+        base = target.with_name(target.stem if known else target.name)
+    return base.with_name(base.name + ".md"), base.with_name(base.name + ".json")
 
 
 def write_report(report: SelfTestReport, target: Path | None) -> tuple[Path, Path]:
