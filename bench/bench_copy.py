@@ -63,7 +63,7 @@ async def run(scenario: str, api_only: bool) -> dict[str, object]:
             engine = world.engine()
             asked: list[ProgressEvent] = []
             wall = time.perf_counter()
-            plan, counts, snapshot = await engine.plan(old, new, DEFAULT_COPY, api_only=api_only)
+            plan, counts, _ = await engine.plan(old, new, DEFAULT_COPY, api_only=api_only)
             scheduler = world.schedulers["new.practice"]
             sent_before = scheduler.stats.requests
             start = world.clock.now()
@@ -110,7 +110,8 @@ def report(results: list[dict[str, object]]) -> str:
         "",
         f"Machine: {platform.platform()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} CPUs. Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
-        "Command: `.venv/bin/python bench/bench_copy.py --scenario large --both --write docs/benchmarks-copy.md`.",
+        "Command: `.venv/bin/python bench/bench_copy.py --scenario large --both "
+        "--write docs/benchmarks-copy.md`.",
         "",
         "| scenario | follows by | items | requests | follows by API | simulated | lower bound "
         "| ratio | 429s | wall |",
