@@ -8,6 +8,7 @@ import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from html import unescape
+from typing import Any
 from urllib.parse import urljoin
 
 import httpx
@@ -40,11 +41,11 @@ class Browser:
             urljoin(self.origin, path), data={"authenticity_token": token, **fields}
         )
 
-    async def api(self, method: str, path: str, **kwargs: object) -> httpx.Response:
+    async def api(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         headers = {"Authorization": f"Bearer {self.token}"}
         return await self.http.request(
             method, urljoin(self.origin, path), headers=headers, **kwargs
-        )  # type: ignore[arg-type]
+        )
 
 
 def csrf_of(html: str) -> str:

@@ -106,8 +106,14 @@ class PracticeNetwork:
 
     @classmethod
     def from_scenario(
-        cls, name: str = "small", *, clock: Clock | None = None, seed: int = 1
+        cls,
+        name: str = "small",
+        *,
+        clock: Clock | None = None,
+        seed: int = 1,
+        secure: bool = False,
     ) -> PracticeNetwork:
+        """`secure`: every instance in authorized-fetch mode (scenarios.py)."""
         from fedimove.sandbox.scenarios import build_scenario
 
         network = cls(clock=clock, seed=seed)
@@ -117,11 +123,11 @@ class PracticeNetwork:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            build_scenario(name, network)
+            build_scenario(name, network, secure=secure)
         finally:
             if was_enabled:
                 gc.enable()
-        if name != "small":
+        if name == "large":
             gc.freeze()
         return network
 

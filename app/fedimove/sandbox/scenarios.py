@@ -5,7 +5,13 @@ against.
 `small` (the demo): anna@old.practice (Mastodon) with about 50 follows, 120 followers on
 5 instances, lists, bookmarks, favourites, blocks, mutes, domain blocks, followed tags, filters,
 featured tags, endorsements, notes, a profile with avatar and fields and a few posts; her new
-account anna@new.practice (Mastodon, empty). `large` has the same shape at benchmark size.
+account anna@new.practice (Mastodon, empty). `large` has the same shape at benchmark size:
+5,000 follows, 25,000 followers on 40 instances, 10,000 bookmarks (issue 3). `move-back` is
+`small` with a past: anna@new.practice is an account anna left for anna@old.practice earlier
+and now wants to return to (scenario_move_back.py).
+
+Option `secure`: every instance runs in authorized-fetch mode (Mastodon's `AUTHORIZED_FETCH`,
+federation_actor.py), so unsigned reads of an actor do not show `alsoKnownAs` or `movedTo`.
 """
 
 from __future__ import annotations
@@ -56,6 +62,9 @@ SPECS: dict[str, ScenarioSpec] = {
         bookmarks=10_000,
     ),
 }
+SPECS["move-back"] = SPECS["small"]
+#: Scenarios with the failure cases of `small` (scenario_failures.py).
+WITH_FAILURE_CASES = ("small", "move-back")
 
 
 @dataclass
@@ -81,9 +90,10 @@ class GroundTruth:
     filters: dict[str, list[str]] = field(default_factory=dict)
     profile: dict[str, object] = field(default_factory=dict)
     statuses: int = 0
+    secure: bool = False
 
 
-def build_scenario(name: str, network: PracticeNetwork) -> None:
+def build_scenario(name: str, network: PracticeNetwork, *, secure: bool = False) -> None:
     if name not in SPECS:
         raise ValueError(f"unknown scenario {name!r}; choose from {sorted(SPECS)}")
     spec = SPECS[name]
@@ -102,13 +112,20 @@ def build_scenario(name: str, network: PracticeNetwork) -> None:
     ]
     network.ground_truth = truth
     # Increment b: the failure cases of `small`, and federation over HTTP (federation.py).
-    if name == "small":
+    if name in WITH_FAILURE_CASES:
         from fedimove.sandbox.scenario_failures import add_failure_cases
 
         add_failure_cases(network)
-    from fedimove.sandbox.federation import install
+    from fedimove.sandbox.federation import install, node_of
 
     install(network)
+    if name == "move-back":
+        from fedimove.sandbox.scenario_move_back import add_earlier_move
+
+        add_earlier_move(network)
+    truth.secure = secure
+    for instance in network.instances:
+        node_of(instance).knobs.authorized_fetch = secure
 
 
 def _make_anna(

@@ -4,6 +4,12 @@ M: app/controllers/settings/migrations_controller.rb, app/models/account_migrati
 Checks in AccountMigration's order: the password, the 30-day cooldown, then the target
 (resolvable, lists the old actor in `alsoKnownAs` as fetched now with `skip_cache`, not the
 account already moved to, not the account itself). Texts are Mastodon's (`migrations.*`).
+
+A moved account may cancel its redirect (`DELETE /settings/migration/redirect`, a form POST
+with `_method=delete` as in Rails [fediverse-apis.md §6.1; M: config/routes/settings.rb]): it is
+then "fully usable again" (mastodon#11846) and can be followed, which moving back to it needs.
+Only its followers' servers hear of it (an actor `Update`); others keep their copy until they
+fetch it again (mastodon discussion #20401).
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from fedimove.sandbox.federation import fetch_actor, node_of
-from fedimove.sandbox.federation_move import start_move
+from fedimove.sandbox.federation_move import broadcast_update, start_move
 from fedimove.sandbox.instance import Instance
 from fedimove.sandbox.settings_pages import (
     MOVE_TO_SELF,
@@ -42,6 +48,7 @@ ALREADY_MOVED = "is the same account you have already moved to"
 ON_COOLDOWN = "You are on cooldown"
 INVALID = "is invalid"
 MOVED_MSG = "Your account is now redirecting to {acct} and your followers are being moved over."
+CANCELLED_MSG = "Successfully cancelled the redirect."
 
 
 def _cooldown_left(instance: Instance, me: Account) -> timedelta | None:
@@ -59,6 +66,9 @@ def _migration_page(who: Signed, errors: dict[str, str], value: str = "") -> str
     me, instance = who.account, who.instance
     status = (
         f"<p class='redirecting'>Your account is redirecting to {escape(me.moved_to)}.</p>"
+        "<form id='cancel_redirect' action='/settings/migration/redirect' method='post'>"
+        f"<input type='hidden' name='_method' value='delete'>{csrf_input(who.session)}"
+        "<button type='submit'>Cancel redirect</button></form>"
         if me.moved_to
         else "<p class='redirecting'>Your account is not redirecting to any other account "
         "currently.</p>"
@@ -151,7 +161,24 @@ async def _migration_errors(
     return target, errors
 
 
+async def redirect_destroy(request: Request) -> Response:
+    """Settings::Migration::RedirectsController#destroy: no password asked."""
+    who, bounce = signed(request)
+    if bounce is not None:
+        return bounce
+    form = await checked_form(request, who)
+    if form is None or form.get("_method", "").lower() != "delete":
+        return HTMLResponse(page("Rejected", REJECTED_PAGE), 422)
+    assert who.account is not None
+    me = who.account
+    if me.moved_to is not None:
+        me.moved_to = me.moved_at = None
+        node_of(who.instance).layer.jobs.spawn(broadcast_update(who.instance, me))
+    return redirect(who, "/settings/migration", CANCELLED_MSG)
+
+
 ROUTES = [
     Route("/settings/migration", migration_show, methods=["GET"]),
     Route("/settings/migration", migration_create, methods=["POST"]),
+    Route("/settings/migration/redirect", redirect_destroy, methods=["POST"]),
 ]
