@@ -156,3 +156,34 @@ def _lines(path: str) -> list[str]:
 
 def _write(path: str, lines: list[str]) -> None:
     Path(path).write_text("\n".join(lines) + "\n")
+
+
+async def test_an_overwrite_import_is_noticed_and_reported(world: CopyWorld) -> None:
+    add_follows(world, 450)
+    old_client = await world.client(f"anna@{OLD}")
+    new_client = await world.client(f"anna@{NEW}")
+    # Before the copy, she already followed someone on the new account by hand.
+    gts = world.network.instance("gts.practice")
+    followed = world.network.ground_truth.following
+    someone = next(
+        a
+        for a in gts.local_accounts()
+        if not a.locked and not a.suspended and f"{a.username}@{gts.name}" not in followed
+    )
+    ref = await new_client.resolve_account(f"{someone.username}@{gts.domain}")
+    assert ref is not None
+    await new_client.follow(ref.local_id)
+    engine = world.engine()
+    counter = DayCounter(world)
+    migration, _ = await engine.start(
+        old_client, new_client, {Category.FOLLOWING}, progress=counter, keep_waiting=False
+    )
+    asked = next(e for e in counter.events if e.status == "csv_upload_needed")
+    # The user picks "overwrite" by mistake: her own follow is gone.
+    await upload_import(
+        world, f"anna@{NEW}", str(asked.params["files"]).splitlines(), mode="overwrite"
+    )
+    assert (await engine.resume(migration.id, None, new_client, progress=counter)).finished
+    alerts = [e for e in counter.events if e.status == "import_unexpected_change"]
+    assert len(alerts) == 1
+    assert alerts[0].params["unfollowed"] == 1
