@@ -54,6 +54,9 @@ class Fault:
     #: fnmatch pattern on the request path (`/api/v1/accounts/*/following`).
     path: str = "*"
     method: str = "*"
+    #: fnmatch pattern on the User-Agent (`Fedimove/*`: only the app's requests, not the
+    #: other practice servers' fetches).
+    user_agent: str = "*"
     #: Probability per matching request, after `skip` matching requests.
     rate: float = 1.0
     skip: int = 0
@@ -63,8 +66,12 @@ class Fault:
     seconds: float = 2.0  # latency, Retry-After, 429 reset, or how long a client is kept hanging
     malformation: Malformation = Malformation.TRUNCATED
 
-    def matches(self, method: str, path: str) -> bool:
-        return fnmatchcase(method, self.method) and fnmatchcase(path, self.path)
+    def matches(self, method: str, path: str, user_agent: str) -> bool:
+        return (
+            fnmatchcase(method, self.method)
+            and fnmatchcase(path, self.path)
+            and fnmatchcase(user_agent, self.user_agent)
+        )
 
 
 @dataclass
@@ -114,9 +121,9 @@ class FaultInjector:
                 return True
         return False
 
-    def _choose(self, method: str, path: str) -> Fault | None:
+    def _choose(self, method: str, path: str, user_agent: str) -> Fault | None:
         for index, fault in enumerate(self.faults):
-            if not fault.matches(method, path):
+            if not fault.matches(method, path, user_agent):
                 continue
             key = (index, method, path)
             self._seen[key] += 1
@@ -138,7 +145,8 @@ class FaultInjector:
             self.injected["outage"] += 1
             await _drop(scope, send, connect=True)
             return
-        fault = self._choose(method, path)
+        headers = dict(scope.get("headers") or [])
+        fault = self._choose(method, path, headers.get(b"user-agent", b"").decode("latin-1"))
         if fault is None:
             await app(scope, receive, send)
             return
