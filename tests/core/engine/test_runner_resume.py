@@ -129,3 +129,22 @@ async def test_pause_holds_the_work_until_resumed(world: CopyWorld) -> None:
     assert holdings(world.network.instance(NEW), "anna")["domain_blocks"] == sorted(
         world.network.ground_truth.domain_blocks
     )
+
+
+async def test_follows_beyond_the_cap_are_copied_after_the_move(world: CopyWorld) -> None:
+    from dataclasses import replace
+
+    from fedimove.core.servers.base import FollowCap
+    from fedimove.core.storage.journal_records import MigrationPhase
+
+    old, new = await world.client(f"anna@{OLD}"), await world.client(f"anna@{NEW}")
+    assert new.capabilities is not None
+    new.use_capabilities(replace(new.capabilities, follow_cap=FollowCap(40, 1.1)))
+    engine = world.engine()
+    migration, result = await engine.start(old, new, {Category.FOLLOWING})
+    assert result.finished
+    assert world.journal.step_counts(migration.id, "following").done == 40
+    assert world.journal.step_counts(migration.id, "following_after").pending == 10
+    world.journal.set_phase(migration.id, MigrationPhase.MOVE)  # the Move went through
+    assert (await engine.resume(migration.id, None, new)).finished
+    assert world.journal.step_counts(migration.id, "following_after").done == 10

@@ -11,8 +11,12 @@ from datetime import datetime, timedelta
 
 from fedimove.core.engine.steps.base import Applied, ItemStep, StepContext, Wait
 from fedimove.core.engine.steps.follow_gate import DailyLimitReached
+from fedimove.core.errors import ServerError
 from fedimove.core.models import AccountRef, Category
 from fedimove.core.storage.journal_records import Item, ItemState
+
+#: How often follows over the cap are tried again after the Move.
+CAP_RECHECK = timedelta(hours=6)
 
 
 async def accts_of(pages: AsyncIterator[list[AccountRef]]) -> set[str]:
@@ -98,12 +102,20 @@ class FollowStep(AccountStep):
         except DailyLimitReached as reached:
             _remember_gate(ctx)
             raise Wait(reached.until, "daily_follow_limit") from None
+        except ServerError as error:
+            if error.status != 422:
+                raise
+            # Over the follow cap. After the Move the cap grows as followers arrive (§0.1).
+            if self.step_name == "following_after":
+                raise Wait(ctx.clock.now() + CAP_RECHECK, "follow_cap") from None
+            return Applied(skipped="follow_cap")
         return Applied(remote_id=target.local_id)
 
 
 def _remember_gate(ctx: StepContext) -> None:
     """A resumed run must know today's allowance is spent (or it would meet a 429)."""
-    ctx.journal.update_options(ctx.migration_id, {"follow_gate": ctx.follow_gate.dump()})
+    if ctx.follow_gate is not None:
+        ctx.journal.update_options(ctx.migration_id, {"follow_gate": ctx.follow_gate.dump()})
 
 
 class BlockStep(AccountStep):

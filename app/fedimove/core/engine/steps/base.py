@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from fedimove.core.clock import Clock
+from fedimove.core.engine.steps.follow_gate import FollowGate
 from fedimove.core.errors import (
     AccountNotFoundError,
     CancelledError,
@@ -90,7 +91,7 @@ class StepContext:
     options: CopyOptions = field(default_factory=CopyOptions)
     #: Follows go through this client (its scheduler keeps the daily follow family apart).
     follow_client: RestClient | None = None
-    follow_gate: Any = None  # FollowGate, typed loosely to keep the import graph flat
+    follow_gate: FollowGate | None = None
     #: Domains the new server suspends (published domain blocks): nothing there can be had.
     suspended_domains: frozenset[str] = frozenset()
     exports_dir: Path | None = None
