@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 
 from fedimove.core.errors import RateLimitedError
+from fedimove.core.models import Category
 from fedimove.core.selftest.context import RunRecord, Side, SignInRecord
 from fedimove.core.selftest.evaluate import check_fact
 from fedimove.core.selftest.facts import Fact, Observation, Outcome, Role, judge
-from fedimove.core.selftest.probes_api import reset_format
+from fedimove.core.selftest.probes_api import page_max, reset_format
 from fedimove.core.selftest.probes_oauth import redirect_rule_shown
 from fedimove.core.selftest.registry import FACTS, fact
 from fedimove.core.servers.base import ServerInfo, ServerProbe
 from fedimove.core.servers.gotosocial import GoToSocialAdapter
 from fedimove.core.servers.mastodon import MastodonAdapter
+from fedimove.core.servers.rest_session import RestReply
 
 
 def server(software: str, version: str) -> ServerInfo:
@@ -113,3 +116,28 @@ async def test_a_fact_that_does_not_apply_gives_no_result() -> None:
 
     item = Fact("x.y", "t", "fediverse-apis §3", lambda s: None, never)
     assert await check_fact(item, side_on(MASTODON)) is None
+
+
+class StubRest:
+    """Answers like a Mastodon with a directory: one big local account, pages capped at 80."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    async def request(self, method: str, path: str, **kwargs: Any) -> RestReply:
+        self.asked.append(path)
+        if path == "/api/v1/directory":
+            people = [{"id": "7", "followers_count": 5}, {"id": "9", "followers_count": 900}]
+            return RestReply(200, httpx.Headers(), people)
+        link = '<https://example.social/next?max_id=1>; rel="next"'
+        return RestReply(200, httpx.Headers({"Link": link}), [{"id": str(i)} for i in range(80)])
+
+
+async def test_followers_page_limit_is_measured_on_a_big_public_account() -> None:
+    side = side_on(MASTODON)
+    stub = StubRest()
+    side.rest = stub  # type: ignore[assignment]
+    side.counts[Category.FOLLOWERS] = 3  # a throwaway account
+    observed = await page_max(side, Category.FOLLOWERS)
+    assert (observed.value, stub.asked[-1]) == (80, "/api/v1/accounts/9/followers")
+    assert "directory account 9" in observed.detail

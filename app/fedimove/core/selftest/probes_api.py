@@ -124,21 +124,40 @@ def page_max_probe(category: Category) -> Probe:
     return probe
 
 
+_COUNT_FIELD = {Category.FOLLOWING: "following_count", Category.FOLLOWERS: "followers_count"}
+
+
+async def _public_stand_in(side: Side, category: Category, needed: int) -> str | None:
+    """A throwaway account has few follows and followers, but these lists are public: measure
+    on a local account from the server's directory that has enough (None if there is none)."""
+    field = _COUNT_FIELD.get(category)
+    if field is None or side.counts.get(category, 0) > needed:
+        return None
+    params = [("limit", "40"), ("order", "active"), ("local", "true")]
+    reply = await side.rest.request("GET", "/api/v1/directory", params=params)
+    entries = reply.body if reply.status_code == 200 and isinstance(reply.body, list) else []
+    for entry in entries:
+        count = entry.get(field) if isinstance(entry, dict) else None
+        if isinstance(count, int) and count > needed and isinstance(entry.get("id"), str):
+            return str(entry["id"])
+    return None
+
+
 async def page_max(side: Side, category: Category) -> Observation:
     """Ask for twice the declared maximum; a full page shows the server's own cap."""
     declared = side.server.capabilities.page_size(category)
-    path = collection_path(category, side.account_id)
-    if declared is None or path is None:
+    if declared is None or collection_path(category, side.account_id) is None:
         return Observation.unavailable("no page size declared for this collection")
+    stand_in = await _public_stand_in(side, category, declared.maximum)
+    path = collection_path(category, stand_in or side.account_id) or ""
     wanted = declared.maximum * 2
     reply = await side.rest.request("GET", path, params=[("limit", str(wanted))])
     if reply.status_code != 200 or not isinstance(reply.body, list):
         return Observation.unavailable(f"the collection answered {reply.status_code}")
     count, has_next = len(reply.body), "next" in parse_link_header(reply.headers.get("Link"))
-    if count > declared.maximum or (count < declared.maximum and has_next):
-        return Observation(count, detail=f"asked for {wanted}")
-    if count == declared.maximum:
-        return Observation(count, detail=f"asked for {wanted}")
+    where = f" on directory account {stand_in}" if stand_in else ""
+    if count >= declared.maximum or has_next:
+        return Observation(count, detail=f"asked for {wanted}{where}")
     return Observation.unavailable(
         f"only {count} items here; more than {declared.maximum} are needed to see the page limit"
     )
