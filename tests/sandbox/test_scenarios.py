@@ -143,6 +143,10 @@ async def test_moving_back_after_cancelling_the_redirect(
     back: PracticeNetwork, current: Browser, left: Browser
 ) -> None:
     page = await left.page("/settings/migration")
+    redirect_url = urljoin(left.origin, "/settings/migration/redirect")
+    forged = {"authenticity_token": "forged", "_method": "delete"}
+    assert (await left.http.post(redirect_url, data=forged)).status_code == 422
+    assert _annas(back)[1].moved_to is not None
     cancel = await left.http.post(
         urljoin(left.origin, "/settings/migration/redirect"),
         data={"authenticity_token": csrf_of(page.text), "_method": "delete"},
