@@ -157,9 +157,8 @@ class FollowDependentStep(AccountStep):
     """Endorsements (and the like) need an accepted follow first (DESIGN §0.11)."""
 
     async def ready(self, ctx: StepContext, item: Item, target: AccountRef) -> Applied | None:
-        rels = await ctx.new.relationships([target.local_id])
-        rel = rels.get(target.local_id)
-        if rel is not None and rel.following:
+        rel = await ctx.relationship(target.local_id)
+        if rel.following:
             return None
         follow = _follow_item(ctx, str(item.payload["acct"]).lower())
         if follow is None or follow.state in (ItemState.SKIPPED, ItemState.REMOVED_BY_USER):

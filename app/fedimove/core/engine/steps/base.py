@@ -28,6 +28,7 @@ from fedimove.core.engine.steps.follow_gate import FollowGate
 from fedimove.core.errors import (
     AccountNotFoundError,
     CancelledError,
+    MalformedResponseError,
     NotPermittedError,
     ServerError,
 )
@@ -35,6 +36,7 @@ from fedimove.core.models import AccountRef, Category
 from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
 from fedimove.core.servers.base import Capabilities
 from fedimove.core.servers.rest import RestClient
+from fedimove.core.servers.rest_parse import Relationship
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import Item, ItemState, StepState
 
@@ -102,11 +104,21 @@ class StepContext:
     async def resolve(self, acct: str) -> AccountRef | None:
         key = acct.lower()
         if key not in self.resolved:
+            from fedimove.core.engine.steps.resolve import resolve_account
+
             try:
-                self.resolved[key] = await self.new.resolve_account(acct)
+                self.resolved[key] = await resolve_account(self.new, acct)
             except (AccountNotFoundError, NotPermittedError):
                 self.resolved[key] = None
         return self.resolved[key]
+
+    async def relationship(self, account_id: str) -> Relationship:
+        """The new account's relationship with one account; a garbled answer raises (it must
+        not read as "not followed")."""
+        rel = (await self.new.relationships([account_id])).get(account_id)
+        if rel is None:
+            raise MalformedResponseError("no relationship in the answer", host=self.new.host)
+        return rel
 
     def domain_blocked(self, acct: str) -> bool:
         return acct.rsplit("@", 1)[-1].lower() in self.suspended_domains
@@ -253,9 +265,13 @@ class ItemStep:
                 journal.release(item.id, "not_on_server")
         if present is None:
             return
-        for item in done:
-            if item.key not in present:
-                journal.mark_removed_by_user(item.id)
+        missing = [item for item in done if item.key not in present]
+        if missing:
+            # Confirmed by a second read: one garbled page must not undo what was copied.
+            again = await self.present(ctx, missing) or set()
+            for item in missing:
+                if item.key not in again:
+                    journal.mark_removed_by_user(item.id)
 
 
 def _definite_refusal(error: ServerError) -> bool:

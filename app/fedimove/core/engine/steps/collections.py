@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from fedimove.core.engine.steps.accounts import FollowDependentStep
 from fedimove.core.engine.steps.base import Applied, ItemStep, StepContext
+from fedimove.core.engine.steps.resolve import resolve_status
 from fedimove.core.errors import AccountNotFoundError, ServerError
 from fedimove.core.models import (
     AccountRef,
@@ -73,9 +74,8 @@ class ListStep(FollowDependentStep):
         list_id = owner.remote_id or await self._list_id(ctx, str(item.payload["title"]))
         if list_id is None:
             return Applied(skipped="list_not_created")
-        rels = await ctx.new.relationships([target.local_id])
-        rel = rels.get(target.local_id)
-        if rel is None or not (rel.following or rel.requested):
+        rel = await ctx.relationship(target.local_id)
+        if not (rel.following or rel.requested):
             not_yet = await self.ready(ctx, item, target)
             if not_yet is not None:
                 return not_yet
@@ -114,10 +114,7 @@ class StatusStep(ItemStep):
         return found
 
     async def apply(self, ctx: StepContext, item: Item) -> Applied:
-        try:
-            status = await ctx.new.resolve_status(item.key)
-        except AccountNotFoundError:
-            status = None
+        status = await resolve_status(ctx.new, item.key)
         if status is None or not status.local_id:
             return Applied(skipped="post_gone")
         await self.mark(ctx, status.local_id)
