@@ -38,6 +38,12 @@ install_host_packages() {
   local packages
   mapfile -t packages < <(sed 's/#.*//; /^\s*$/d' packaging/linux/host-packages.txt)
   [ "${FEDIMOVE_VERSIONED_DEPENDS:-0}" = 1 ] && packages+=(dpkg-dev)
+  # PyInstaller needs Python's shared library, which Debian ships apart from the interpreter.
+  local version
+  version=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  if apt-cache show "libpython$version" >/dev/null 2>&1; then
+    packages+=("libpython$version")
+  fi
   phase "apt: build machine packages"
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
