@@ -76,10 +76,16 @@ def account_fragment(instance: Instance, acc: Account) -> str:
     source, home_acc = home_view if home_view else (instance, acc)
     hstate = source.state
     last = hstate.statuses_of.get(home_acc.id)
+    newest = next(last.newest_first(), None) if last else None
+    # Everything the fragment shows is in the key: two practice networks in one process reuse
+    # instance names and ids, so the username, home and newest post date must tell them apart.
     key = (
         instance.name,
         instance.origin,
         acc.id,
+        acc.username,
+        acc.home,
+        newest.created_at if newest is not None else None,
         acc.suspended,
         source.origin,
         home_acc.display_name,
