@@ -136,6 +136,34 @@ keyring_check() {
     fail "the installed app does not use the Secret Service"
 }
 
+# The installed wizard opens its window on a real X server (Xvfb, Qt's xcb plugin): waits until
+# a top-level window titled "Fedimove" exists, at most 60 s, then closes the app.
+installed_gui_starts() {
+  if ! command -v xvfb-run >/dev/null || ! command -v xwininfo >/dev/null; then
+    phase "the installed wizard opens a window: skipped (no xvfb-run or xwininfo)"
+    return
+  fi
+  phase "the installed wizard opens a window (Xvfb)"
+  local home
+  home=$(mktemp -d)
+  # shellcheck disable=SC2016  # the inner script expands its own variables
+  if ! HOME=$home xvfb-run -a bash -c '
+    QT_QPA_PLATFORM=xcb fedimove >"$1" 2>&1 &
+    app=$!
+    for _ in $(seq 1 120); do
+      if xwininfo -root -tree | grep -q "\"Fedimove\""; then
+        kill "$app"; wait "$app" || true; exit 0
+      fi
+      kill -0 "$app" 2>/dev/null || exit 1
+      sleep 0.5
+    done
+    kill "$app"; exit 1' _ "$home/gui.log"; then
+    cat "$home/gui.log"
+    fail "the installed wizard did not open its window"
+  fi
+  rm -rf "$home"
+}
+
 # The installed command line reaches the practice Fediverse (its servers run inside the frozen
 # app): the pre-flight checks of a practice move answer, and refuse (exit 2) while no alias is
 # set. Proves uvicorn, starlette and the sandbox pages made it into the bundle and work.
@@ -207,6 +235,7 @@ main() {
   check_installed_files
   self_check "installed .deb" fedimove
   keyring_check
+  installed_gui_starts
   installed_practice_check
   installed_practice_move
   remove_deb

@@ -98,6 +98,16 @@ def _importable(name: str, backend_names: list[str]) -> bool:
     return True
 
 
+def _check_wizard_imports() -> CheckResult:
+    """Import the whole wizard (every page and model) without opening it: a module missing from
+    an installer's bundle shows up here instead of when a user starts the app."""
+    try:
+        importlib.import_module("fedimove.ui.main")
+    except ImportError as exc:
+        return CheckResult("wizard", False, f"cannot be imported: {exc}")
+    return CheckResult("wizard", True, "all pages import")
+
+
 def _check_qasync() -> CheckResult:
     try:
         importlib.import_module("qasync")
@@ -194,6 +204,7 @@ def collect(paths: AppPaths | None = None) -> list[CheckResult]:
     checks: list[Callable[[], CheckResult]] = [
         _check_qt,
         _check_qasync,
+        _check_wizard_imports,
         _check_keyring,
         _check_tls,
         _check_resources,

@@ -67,3 +67,16 @@ def test_the_shipped_translations_are_compiled() -> None:
     result = selfcheck._check_translations()
     assert result.ok, result.detail
     assert "de" in result.detail.split(", ")
+
+
+def test_the_wizard_imports_here() -> None:
+    assert selfcheck._check_wizard_imports().ok
+
+
+def test_a_wizard_module_missing_from_a_bundle_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    # None in sys.modules makes the import fail as a module left out of a bundle would.
+    monkeypatch.setitem(sys.modules, "fedimove.ui.main", None)
+    result = selfcheck._check_wizard_imports()
+    assert not result.ok
+    assert result.required
+    assert "fedimove.ui.main" in result.detail
