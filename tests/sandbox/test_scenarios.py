@@ -114,6 +114,12 @@ async def test_move_back_starts_with_the_left_account_redirecting(
     back: PracticeNetwork, current: Browser, left: Browser
 ) -> None:
     anna_current, anna_left = _annas(back)
+    earlier = back.ground_truth.earlier_move
+    assert earlier is not None
+    assert (earlier.left_account, earlier.current_account) == (
+        back.ground_truth.new,
+        back.ground_truth.old,
+    )
     assert anna_left.moved_to == "https://old.practice/users/anna"
     assert anna_current.also_known_as == ["https://new.practice/users/anna"]
     refused = await left.api("GET", "/api/v1/accounts/verify_credentials")

@@ -19,12 +19,16 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from fedimove.sandbox.instance import Instance
 from fedimove.sandbox.network import PracticeNetwork
 from fedimove.sandbox.png import solid_png
 from fedimove.sandbox.scenario_parts import Builder
 from fedimove.sandbox.state import Account
+
+if TYPE_CHECKING:
+    from fedimove.sandbox.scenario_move_back import MoveBackFacts
 
 OLD, NEW = "old.practice", "new.practice"
 
@@ -91,6 +95,8 @@ class GroundTruth:
     profile: dict[str, object] = field(default_factory=dict)
     statuses: int = 0
     secure: bool = False
+    #: `move-back` only: the earlier Move from anna@new.practice to anna@old.practice.
+    earlier_move: MoveBackFacts | None = None
 
 
 def build_scenario(name: str, network: PracticeNetwork, *, secure: bool = False) -> None:
@@ -122,7 +128,7 @@ def build_scenario(name: str, network: PracticeNetwork, *, secure: bool = False)
     if name == "move-back":
         from fedimove.sandbox.scenario_move_back import add_earlier_move
 
-        add_earlier_move(network)
+        truth.earlier_move = add_earlier_move(network)
     truth.secure = secure
     for instance in network.instances:
         node_of(instance).knobs.authorized_fetch = secure
