@@ -52,7 +52,7 @@ async def test_with_the_move_every_move_fact_is_checked(
     flavour: str, app_paths: AppPaths, secrets: SecretStore
 ) -> None:
     network = practice_network(flavour)
-    options = LiveOptions(OLD, NEW, with_move=True, force=True, track_for=timedelta(hours=3))
+    options = LiveOptions(OLD, NEW, with_move=True, force=True, track_for=timedelta(hours=8))
     answers = [CONFIRMATION, NEW]
     async with live_run(network, app_paths, secrets, options, answers=answers) as run:
         report = await run.run()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from fedimove.core.models import Category, FollowEntry
+from fedimove.core.models import AccountRef, Category, FollowEntry, MuteEntry
 from fedimove.core.selftest.facts import Role
 from fedimove.core.servers.base import ServerInfo
 from fedimove.core.servers.rest import RestClient
@@ -39,6 +39,8 @@ class RunRecord:
     """Filled by the live run's steps; move and alias facts read it."""
 
     sample_follows: list[FollowEntry] = field(default_factory=list)
+    sample_blocks: list[AccountRef] = field(default_factory=list)
+    sample_mutes: list[MuteEntry] = field(default_factory=list)
     alias_tier: str = ""  # where the alias was first seen ("server_api", "actor")
     alias_seconds: float | None = None
     alias_why_not: str = "the alias step did not run"

@@ -136,6 +136,8 @@ class LiveRun:
         snapshot = await read_snapshot(old.rest, progress=discard_progress, cancel=CancelToken())
         old.counts.update({c: snapshot.count(c) for c in Category})
         old.run.sample_follows = list(snapshot.following[:2])
+        old.run.sample_blocks = list(snapshot.blocks[:2])
+        old.run.sample_mutes = list(snapshot.mutes[:2])
         return snapshot
 
     async def _alias_checks_and_move(self, stage: MoveStage, work: Path) -> None:

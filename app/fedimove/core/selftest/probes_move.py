@@ -5,9 +5,10 @@ import, which sends two sample follows as a Mastodon CSV.
 
 from __future__ import annotations
 
+from fedimove.core.models import Category
 from fedimove.core.selftest.context import Answer, Side
-from fedimove.core.selftest.facts import Observation
-from fedimove.core.storage.csv_formats import write_following
+from fedimove.core.selftest.facts import Observation, Probe
+from fedimove.core.storage.csv_formats import write_blocks, write_following, write_mutes
 
 LOGIN_DISABLED = "login is currently disabled"
 
@@ -54,17 +55,38 @@ async def move_retry_refused(side: Side) -> Observation:
     return Observation(f"{observed.value} {says}", detail=observed.detail)
 
 
-async def csv_import_accepted(side: Side) -> Observation:
-    """GoToSocial's `/api/v1/import` takes Mastodon's following CSV (fediverse-apis §3)."""
-    samples = side.run.sample_follows[:2]
-    if not samples:
-        return Observation.unavailable("no follows on the old account to import")
-    content = write_following(samples).encode("utf-8")
+IMPORT_TYPES = {Category.FOLLOWING: "following", Category.BLOCKS: "blocks", Category.MUTES: "mutes"}
+
+
+def _sample_csv(side: Side, category: Category) -> str:
+    """Mastodon's export format for the two sampled items (fediverse-apis §3)."""
+    run = side.run
+    if category is Category.FOLLOWING:
+        return write_following(run.sample_follows[:2]) if run.sample_follows else ""
+    if category is Category.BLOCKS:
+        return write_blocks(run.sample_blocks[:2]) if run.sample_blocks else ""
+    return write_mutes(run.sample_mutes[:2]) if run.sample_mutes else ""
+
+
+def csv_import_probe(category: Category) -> Probe:
+    async def probe(side: Side) -> Observation:
+        return await csv_import_accepted(side, category)
+
+    probe.__name__ = f"csv_import_{category.value}"
+    return probe
+
+
+async def csv_import_accepted(side: Side, category: Category) -> Observation:
+    """GoToSocial's `/api/v1/import` takes Mastodon's CSVs (fediverse-apis §3). The rows are
+    the two already copied, so the merge changes nothing on the new account."""
+    content = _sample_csv(side, category)
+    if not content:
+        return Observation.unavailable(f"no {category.value} on the old account to import")
     reply = await side.rest.request(
         "POST",
         "/api/v1/import",
-        data=[("type", "following"), ("mode", "merge")],
-        files={"data": ("following_accounts.csv", content, "text/csv")},
+        data=[("type", IMPORT_TYPES[category]), ("mode", "merge")],
+        files={"data": (f"{category.value}.csv", content.encode("utf-8"), "text/csv")},
         idempotent=False,
     )
     return Observation(reply.status_code, detail=reply.error_text()[:80])

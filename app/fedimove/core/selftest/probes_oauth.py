@@ -2,7 +2,7 @@
 the redirect-URI rule, and how a bad token is refused.
 
 Registering an app costs one of Mastodon's 5 registrations per 10 minutes per IP; the self-test
-makes exactly one extra (the `profile` scope probe).
+makes two extra on the old server (the `profile` and `follow` scope probes).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import httpx
 from fedimove.core.http import is_loopback_host
 from fedimove.core.oauth.registration import OOB_URI
 from fedimove.core.selftest.context import Side
-from fedimove.core.selftest.facts import Observation
+from fedimove.core.selftest.facts import Observation, Probe
 from fedimove.core.servers.fetch import request_json
 
 PROBE_CLIENT_NAME = "Fedimove self-test"
@@ -38,12 +38,21 @@ async def pkce_used(side: Side) -> Observation:
     return Observation("S256" if record.pkce_sent else "none", detail="sign-in succeeded")
 
 
-async def profile_scope_accepted(side: Side) -> Observation:
-    """Register an app asking for `read profile`: refused (422) before Mastodon 4.3."""
+def scope_probe(scope: str) -> Probe:
+    async def probe(side: Side) -> Observation:
+        return await scope_accepted(side, scope)
+
+    probe.__name__ = f"scope_{scope}"
+    return probe
+
+
+async def scope_accepted(side: Side, scope: str) -> Observation:
+    """Register an app asking for `read <scope>`: servers that do not know the scope refuse
+    (Mastodon's enforce_configured_scopes: 422; GoToSocial: 400)."""
     data = {
         "client_name": PROBE_CLIENT_NAME,
         "redirect_uris": OOB_URI,
-        "scopes": "read profile",
+        "scopes": f"read {scope}",
         "website": "https://fedimove.app",
     }
     reply = await request_json(side.http, "POST", f"{side.origin}/api/v1/apps", data=data)

@@ -49,6 +49,13 @@ def _page_max(category: Category) -> Any:
     return expect
 
 
+def _imports(category: Category) -> Any:
+    def expect(server: ServerInfo) -> int | None:
+        return 202 if category in server.capabilities.api_import else None
+
+    return expect
+
+
 def _page_fact(category: Category) -> Fact:
     return Fact(
         f"pagination.max_per_page.{category.value}",
@@ -81,7 +88,15 @@ SIGN_IN_FACTS = (
         "The `profile` scope is accepted at app registration",
         "fediverse-apis §1.1 Scopes, §1.6; Capabilities.profile_scope",
         lambda s: s.capabilities.profile_scope,
-        oauth.profile_scope_accepted,
+        oauth.scope_probe("profile"),
+    ),
+    Fact(
+        "oauth.follow_scope",
+        "The legacy `follow` scope is accepted at app registration",
+        "fediverse-apis §1.1 Scopes (deprecated 3.5), §1.2 (no follow scope); "
+        "Capabilities.legacy_follow_scope",
+        lambda s: s.capabilities.legacy_follow_scope,
+        oauth.scope_probe("follow"),
     ),
     Fact(
         "oauth.redirect_rule",
@@ -167,15 +182,16 @@ REST_FACTS = (
 
 #: After the sample copy: the import sends the same two follows (a no-op merge by then), so it
 #: cannot race the copy's own follows.
-IMPORT_FACTS = (
+IMPORT_FACTS = tuple(
     Fact(
-        "csv.api_import_following",
-        "The bulk import takes Mastodon's following CSV (202)",
+        f"csv.api_import_{category.value}",
+        f"The bulk import takes Mastodon's {category.value} CSV (202)",
         "fediverse-apis §3 (GoToSocial /api/v1/import); Capabilities.api_import",
-        lambda s: 202 if Category.FOLLOWING in s.capabilities.api_import else None,
-        move.csv_import_accepted,
+        _imports(category),
+        move.csv_import_probe(category),
         (Role.NEW,),
-    ),
+    )
+    for category in move.IMPORT_TYPES
 )
 
 
