@@ -14,6 +14,7 @@ from datetime import timedelta
 import pytest
 from tests.core.selftest.practice_world import NEW, OLD, live_run, practice_network
 
+from fedimove.core.accounts import AccountsRegistry
 from fedimove.core.selftest.facts import Outcome
 from fedimove.core.selftest.live import CONFIRMATION, LiveOptions
 from fedimove.core.selftest.report import SelfTestReport
@@ -45,6 +46,8 @@ async def test_every_fact_holds_on_each_practice_flavour(
     copied = [s for s in report.samples if s.copied]
     assert len(copied) == 6
     assert [s for s in copied if not (s.ok and len(s.copied) == 2)] == []
+    assert AccountsRegistry(app_paths).all() == [], "both sign-ins revoked at the end"
+    assert report.notes == []
 
 
 @pytest.mark.parametrize("flavour", ["mastodon", "gotosocial"])

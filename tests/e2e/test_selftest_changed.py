@@ -13,6 +13,7 @@ import httpx
 import pytest
 from tests.core.selftest.practice_world import NEW, OLD, live_run, practice_network
 
+from fedimove.core.accounts import AccountsRegistry
 from fedimove.core.errors import SelfTestRefusedError
 from fedimove.core.selftest.facts import FactResult, Outcome
 from fedimove.core.selftest.live import LiveOptions
@@ -96,3 +97,4 @@ async def test_an_account_with_many_follows_is_refused_unless_forced(
     assert nina is not None
     follows = network.instance("new.practice").state.follows
     assert len(follows.owned(nina.id)) == 0, "nothing was copied"
+    assert AccountsRegistry(app_paths).all() == [], "the refused account's sign-in was revoked"

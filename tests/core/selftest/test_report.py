@@ -49,13 +49,13 @@ def test_differed_facts_come_first_and_cells_stay_in_their_column() -> None:
     text = to_markdown(
         report(
             result("a.held", Outcome.HELD, 80),
-            result("b.differed", Outcome.DIFFERED, "60 | injected\nrow"),
+            result("b.differed", Outcome.DIFFERED, "60 | injected\nrow\x1b[31m"),
             result("c.unchecked", Outcome.NOT_CHECKED, None, "only 3 items"),
         )
     )
     rows = [line for line in text.splitlines() if line.startswith("| ") and "." in line[:20]]
     assert [row.split(" | ")[0][2:] for row in rows] == ["b.differed", "c.unchecked", "a.held"]
-    assert "60 \\| injected row" in text
+    assert "60 \\| injected row[31m |" in text, "pipes escaped, control characters dropped"
     assert "**DIFFERED**" in text
     assert "1 held, 1 differed, 1 could not check" in text
 

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from fedimove.core.accounts import SignedInAccount
 from fedimove.core.clock import Clock
 from fedimove.core.engine.alias import GuidedStep
 from fedimove.core.engine.snapshot import AccountSnapshot, read_snapshot
@@ -75,13 +76,27 @@ class LiveRun:
     person: Person
     work: Path | None = None
     report: SelfTestReport = field(init=False)
+    accounts: list[SignedInAccount] = field(default_factory=list)
 
     async def run(self) -> SelfTestReport:
         self.report = SelfTestReport(started_at=self.clock.now())
-        with tempfile.TemporaryDirectory(prefix="fedimove-selftest-") as temporary:
-            await self._run(self.work or Path(temporary))
+        try:
+            with tempfile.TemporaryDirectory(prefix="fedimove-selftest-") as temporary:
+                await self._run(self.work or Path(temporary))
+        finally:
+            await self._sign_out()
         self.report.finished_at = self.clock.now()
         return self.report
+
+    async def _sign_out(self) -> None:
+        """Leave no token behind (also when refused: it may have been a real account)."""
+        for account in self.accounts:
+            revoked = await self.maker.flow.sign_out(account)
+            if not revoked:
+                self.report.notes.append(
+                    f"The sign-in of {account.handle} could not be revoked on its server; "
+                    "revoke Fedimove under its authorized apps."
+                )
 
     async def _run(self, work: Path) -> None:
         old, new = await self._signed_in()
@@ -102,6 +117,7 @@ class LiveRun:
         for role, handle in ((Role.OLD, self.options.old), (Role.NEW, self.options.new)):
             self.person.say(f"Sign in to the {role.value} account {handle} in your browser.")
             side, account = await self.maker.make(role, handle)
+            self.accounts.append(account)
             await self._refuse_real_account(side)
             self.report.servers.append(
                 ServerSummary(

@@ -15,6 +15,7 @@ from typing import Any
 from fedimove import __version__
 from fedimove.core.selftest.facts import FactResult, Outcome
 from fedimove.core.selftest.samples import SampleResult
+from fedimove.core.servers.instance_config import printable
 from fedimove.core.service_api import CheckResult
 
 WORDS = {
@@ -83,7 +84,8 @@ def vars_of(summary: ServerSummary) -> dict[str, str]:
 
 def _cell(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text.replace("|", "\\|").replace("\n", " ")[:160]
+    # Server texts are untrusted: no control characters, no breaking out of the cell.
+    return printable(text.replace("\n", " "), 160).replace("|", "\\|")
 
 
 def _fact_rows(results: list[FactResult]) -> list[str]:
