@@ -63,3 +63,5 @@ async def test_with_the_move_every_move_fact_is_checked(
     assert with_outcome(report, Outcome.DIFFERED) == KNOWN_PRACTICE_GAPS.get(flavour, set())
     assert with_outcome(report, Outcome.HELD) >= MOVE_FACTS
     assert report.tracking.get("moved") == 81, "every follower arrived on the new account"
+    assert report.notes == [], "every token revoked, the second (write) sign-in's too"
+    assert AccountsRegistry(app_paths).all() == []

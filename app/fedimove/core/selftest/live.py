@@ -90,6 +90,8 @@ class LiveRun:
 
     async def _sign_out(self) -> None:
         """Leave no token behind (also when refused: it may have been a real account)."""
+        if not await self.maker.revoke_shadowed():
+            self.report.notes.append("A read-only sign-in could not be revoked on its server.")
         for account in self.accounts:
             revoked = await self.maker.flow.sign_out(account)
             if not revoked:
@@ -181,7 +183,7 @@ class LiveRun:
             self.person.say(
                 "The Move goes through the old server's API: sign in again to allow it."
             )
-            stage.mover = await self.maker.may_write(stage.old)
+            stage.mover = await self.maker.may_write(stage.old, self.accounts[0])
         await stage.move(report, typed, self.person.ask_secret)
         self.person.say(f"Moved. Tracking followers for {options.track_for}...")
         await tracker.watch(until=self.clock.now() + options.track_for, every=options.track_every)

@@ -14,15 +14,17 @@ import httpx
 
 from fedimove.core.accounts import SignedInAccount, token_for
 from fedimove.core.engine.scheduler import SchedulerPool
+from fedimove.core.errors import FedimoveError
 from fedimove.core.models import Handle
 from fedimove.core.oauth.flow import OpenUrl, SignInFlow
 from fedimove.core.oauth.scopes import Operation, scopes_for
+from fedimove.core.oauth.tokens import ClientCredentials, revoke_token
 from fedimove.core.selftest.context import RunRecord, Side, SignInRecord
 from fedimove.core.selftest.facts import Role
 from fedimove.core.servers.base import ServerInfo
 from fedimove.core.servers.detect import DetectedTarget, Locator, detect
 from fedimove.core.servers.rest import RestClient
-from fedimove.core.storage.secrets import SecretStore
+from fedimove.core.storage.secrets import SecretStore, client_secret_key
 
 
 @dataclass
@@ -73,6 +75,7 @@ class SideMaker:
     pool: SchedulerPool
     run: RunRecord
     locator: Locator | None = None
+    shadowed: list[tuple[SignedInAccount, str]] = field(default_factory=list)
 
     async def make(self, role: Role, handle: str) -> tuple[Side, SignedInAccount]:
         target = await detect(handle, self.http, locator=self.locator)
@@ -110,9 +113,25 @@ class SideMaker:
         rest.use_capabilities(server.capabilities)
         return rest
 
-    async def may_write(self, side: Side) -> RestClient:
+    async def may_write(self, side: Side, account: SignedInAccount) -> RestClient:
         """A session on `side`'s account that may write (a Move by API needs one): a second
-        sign-in, so the read-only token's facts stay measured with a read-only token."""
+        sign-in, so the read-only token's facts stay measured with a read-only token. The
+        keyring then holds the new token; the read-only one is remembered to be revoked."""
+        self.shadowed.append((account, token_for(account, self.secrets)))
         target = await detect(side.acct, self.http, locator=self.locator)
-        account = await self.flow.sign_in(target, operation=Operation.WRITE)
-        return self._rest(target.server, account)
+        writer = await self.flow.sign_in(target, operation=Operation.WRITE)
+        return self._rest(target.server, writer)
+
+    async def revoke_shadowed(self) -> bool:
+        """Revoke the tokens `may_write` replaced in the keyring; True when all were."""
+        revoked = True
+        while self.shadowed:
+            account, token = self.shadowed.pop()
+            secret = self.secrets.get(client_secret_key(account.origin, account.client_id))
+            credentials = ClientCredentials(account.client_id, secret or "")
+            try:
+                done = await revoke_token(self.http, account.origin, credentials, token)
+            except FedimoveError:
+                done = False
+            revoked = revoked and done
+        return revoked
