@@ -4,9 +4,9 @@
 #   2. builds the bundle, the portable .tar.gz and the .deb in a clean build venv,
 #   3. validates the desktop entry and the AppStream metadata,
 #   4. installs the .deb with apt (after removing any earlier install), checks the installed
-#      files, that every library resolves, and runs the installed `fedimove --self-check`,
-#      and asks it for a practice move's pre-flight checks (the hook for a whole practice move
-#      is installed_practice_move),
+#      files, that every library resolves, runs the installed `fedimove --self-check`, waits
+#      for the installed wizard's window on Xvfb, and asks it for a practice move's pre-flight
+#      checks (the hook for a whole practice move is installed_practice_move),
 #   5. removes the package and checks nothing is left, runs the portable archive's self-check,
 #   6. prints the artefact sizes against their targets (bundle < 200 MB unpacked, .deb < 70 MB).
 # Exits non-zero on any failure. Environment:
