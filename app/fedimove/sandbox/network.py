@@ -49,7 +49,8 @@ class _LoopbackOnly(httpx.AsyncBaseTransport):
     One per served network, shared by every instance-to-instance client: building a transport
     builds an SSL context (~0.1 s), and a Move makes hundreds of deliveries. The clients come
     and go (`async with`), so closing one leaves this open; `shutdown()` closes it when
-    serving stops.
+    serving stops. Its connections belong to the serving event loop, where the instances'
+    handlers and background jobs run.
     """
 
     def __init__(self, network: PracticeNetwork) -> None:
