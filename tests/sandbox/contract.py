@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import yaml
-from jsonschema import Draft4Validator, Draft202012Validator
+from jsonschema import Draft4Validator, Draft202012Validator  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4, DRAFT202012
 

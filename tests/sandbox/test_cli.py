@@ -21,7 +21,7 @@ def test_sandbox_command_serves_until_ctrl_c() -> None:
     )
     try:
         assert process.stdout is not None
-        lines = []
+        lines: list[str] = []
         while not lines or "practice-new-anna" not in lines[-1]:
             line = process.stdout.readline()
             assert line, process.stderr.read() if process.stderr else "no output"

@@ -39,6 +39,12 @@ async def _move(net: PracticeNetwork) -> None:
         await layer.advance(60, step=2)
 
 
+async def _drain(net: PracticeNetwork) -> None:
+    layer = layer_of(net)
+    while layer.jobs.running:
+        await layer.advance(60, step=2)
+
+
 async def test_a_stale_alias_cache_drops_the_move(net: PracticeNetwork) -> None:
     _, anna_old, new, anna_new = _annas(net)
     gts = net.instance("gts.practice")
@@ -72,15 +78,12 @@ async def test_a_repeated_move_is_ignored_for_seven_days(
     assert copy is not None
     legacy.state.follows.add(Follow(legacy.state.ids.next(), fan.id, copy.id))
     start_move(old, anna_old, new.actor_uri(anna_new))
-    layer = layer_of(net)
-    while layer.jobs.running:
-        await layer.advance(60, step=2)
+    await _drain(net)
     assert legacy.state.follows.get(fan.id, copy.id) is not None
     # After the 7 days the same Move is processed again.
     clock.advance(timedelta(days=7).total_seconds())
     start_move(old, anna_old, new.actor_uri(anna_new))
-    while layer.jobs.running:
-        await layer.advance(60, step=2)
+    await _drain(net)
     assert legacy.state.follows.get(fan.id, copy.id) is None
 
 
