@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import httpx
+import pytest
 
 
 def test_sandbox_command_serves_until_ctrl_c() -> None:
@@ -38,3 +39,36 @@ def test_sandbox_command_serves_until_ctrl_c() -> None:
     assert process.returncode == 0, err
     assert "Stopped." in out
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("secure", [False, True])
+async def test_move_back_scenario_served_with_or_without_secure_mode(secure: bool) -> None:
+    import argparse
+    import asyncio
+    import io
+
+    from fedimove.cli.sandbox import serve
+
+    out = io.StringIO()
+    stop = asyncio.Event()
+    args = argparse.Namespace(scenario="move-back", speed=60.0, port=0, seed=1, secure=secure)
+    task = asyncio.create_task(serve(args, out, stop))
+    while "practice-new-anna" not in out.getvalue():
+        assert not task.done(), out.getvalue()
+        await asyncio.sleep(0.01)
+    origin = next(
+        line.split()[-1] for line in out.getvalue().splitlines() if "old.practice" in line
+    )
+    async with httpx.AsyncClient(trust_env=False) as client:
+        actor = await client.get(
+            f"{origin}/users/anna", headers={"Accept": "application/activity+json"}
+        )
+    stop.set()
+    await task
+    assert "move-back" in out.getvalue()
+    assert actor.status_code == 200
+    # In move-back anna@old lists anna@new as an alias; secure mode hides it from unsigned reads.
+    if secure:
+        assert "alsoKnownAs" not in actor.json()
+    else:
+        assert len(actor.json()["alsoKnownAs"]) == 1  # anna@new, at its loopback address

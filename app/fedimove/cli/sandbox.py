@@ -18,7 +18,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Serve the practice Fediverse on 127.0.0.1 and print each server's "
         "address and the demo sign-ins.",
     )
-    parser.add_argument("--scenario", choices=("small", "large"), default="small")
+    parser.add_argument(
+        "--scenario",
+        choices=("small", "large", "move-back"),
+        default="small",
+        help="small: the demo; large: 25,000 followers on 40 servers; move-back: the account "
+        "moved away once before and now moves back",
+    )
+    parser.add_argument(
+        "--secure",
+        action="store_true",
+        help="every server in authorized-fetch mode (aliases hidden from unsigned reads)",
+    )
     parser.add_argument(
         "--speed", type=float, default=1.0, help="how much faster than real time the servers run"
     )
@@ -34,7 +45,10 @@ async def serve(args: argparse.Namespace, out: TextIO, stop: asyncio.Event | Non
     if args.speed <= 0:
         raise ValueError("speed must be positive")
     network = PracticeNetwork.from_scenario(
-        args.scenario, clock=ScaledClock(speed=args.speed), seed=args.seed
+        args.scenario,
+        clock=ScaledClock(speed=args.speed),
+        seed=args.seed,
+        secure=getattr(args, "secure", False),
     )
     async with network.serve_http(host="127.0.0.1", first_port=args.port) as served:
         out.write(f"Practice Fediverse ({args.scenario}) is running. Press Ctrl-C to stop.\n")
