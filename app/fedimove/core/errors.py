@@ -385,3 +385,9 @@ class SelfTestRefusedError(FedimoveError):
     confirmation for the Move did not match)."""
 
     code = "selftest.refused"
+
+
+class PracticeMoveStoppedError(FedimoveError):
+    """`fedimove practice-move` could not take the practice move to its end."""
+
+    code = "practice.stopped"
