@@ -351,8 +351,13 @@ async def test_gotosocial_move_through_its_api(
 
     response = await old.call("POST", "/api/v1/accounts/move", files={}, data=move)
     assert (response.status_code, response.json()) == (202, {"message": "accepted"})
+    # GoToSocial keeps the moved account read/delete-only [fediverse-apis.md §6.3]: its token
+    # still reads, but posting is refused.
     response = await old.call("GET", "/api/v1/accounts/verify_credentials")
-    assert (response.status_code, response.json()) == (403, DISABLED)
+    assert response.status_code == 200
+    assert response.json()["id"] == me_old["id"]
+    posted = await old.call("POST", "/api/v1/statuses", data={"status": "still here?"})
+    assert (posted.status_code, posted.json()) == (403, DISABLED)
     assert (await old.call("GET", f"/api/v1/accounts/{me_old['id']}/followers")).status_code == 200
 
     counts = await watch_arrivals(layer_of(network), new, me_new["id"])

@@ -21,7 +21,7 @@ from fedimove.core.selftest.report import SelfTestReport
 from fedimove.core.storage.paths import AppPaths
 from fedimove.core.storage.secrets import SecretStore
 
-KNOWN_PRACTICE_GAPS = {"gotosocial": {"move.old_token_verify_credentials"}}
+KNOWN_PRACTICE_GAPS: dict[str, set[str]] = {}
 MOVE_FACTS = {"move.old_followers_readable", "alias.visible"}
 
 

@@ -202,10 +202,16 @@ class Instance:
     def moved_target(self, account: Account) -> Account | None:
         return self.account_by_uri(account.moved_to) if account.moved_to else None
 
-    def is_functional(self, account: Account) -> bool:
+    def is_functional(self, account: Account, method: str = "GET") -> bool:
         """`User#functional?`: a moved, suspended or unapproved account cannot use the API
-        [fediverse-apis.md §6.1; M: app/models/user.rb]."""
-        return account.moved_to is None and not account.suspended and account.approved
+        [fediverse-apis.md §6.1; M: app/models/user.rb]. GoToSocial instead keeps a moved
+        account read/delete-only [fediverse-apis.md §6.3; GTS: internal/processing/account/
+        move.go]: its reads and deletes still work, its other writes are refused."""
+        if account.suspended or not account.approved:
+            return False
+        if account.moved_to is None:
+            return True
+        return self.flavour.is_gotosocial and method in ("GET", "HEAD", "DELETE")
 
     def local_accounts(self) -> list[Account]:
         return [a for a in self.state.accounts.values() if a.home == self.name]

@@ -248,7 +248,7 @@ async def _run(  # noqa: PLR0917 - internal, called once
     if auth == "user":
         if account is None:
             raise ApiError(422, NEEDS_USER, rate_headers)
-        if functional and not instance.is_functional(account):
+        if functional and not instance.is_functional(account, request.method):
             raise ApiError(403, LOGIN_DISABLED, rate_headers)
     ctx = Ctx(request, instance, await read_params(request), token, account)
     try:
