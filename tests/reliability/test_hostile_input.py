@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -72,7 +73,7 @@ def _count(name: str) -> None:
 @given(data=entities, anything=json_values)
 def test_entity_parsers_take_any_json(data: dict[str, Any], anything: Any) -> None:
     _count("entities")
-    parsers = [
+    parsers: list[Callable[[], object]] = [
         lambda: rest_parse.account(data, "old.example"),
         lambda: rest_parse.accounts(anything, "old.example"),
         lambda: rest_parse.accounts([data, anything], "old.example"),

@@ -1,0 +1,71 @@
+"""Secrets after end-to-end runs (issue 10): a GoToSocial API Move asks for the password once
+and keeps it nowhere; after alias, final read, encrypted backup, checks and Move, neither the
+password nor either token is in any file under the run's folder or the app's directories
+(journal, exports, backup), nor in any log line at DEBUG. The crash torture scans its own runs
+(test_crash_torture.py) with the same helper."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pyrage
+import pytest
+
+from fedimove.core.engine.alias import GuidedStep, set_alias
+from fedimove.core.engine.checks import confirm_move, run_checks
+from fedimove.core.engine.move import MoveContext, perform_move
+from tests.e2e.test_move_gotosocial import PASSWORD, gotosocial  # noqa: F401 - the fixture
+from tests.e2e.test_move_mastodon import MoveWorld
+from tests.reliability.secret_scan import app_dirs_from_env, scan_bytes, scan_paths
+
+
+async def test_api_move_password_used_once_and_kept_nowhere(
+    gotosocial: MoveWorld,  # noqa: F811 - the imported fixture
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    world = gotosocial
+    tokens = [world.old._token, world.new._token]
+    tracker = world.tracker(approve_migrated=True)
+    await tracker.take_snapshot()
+
+    async def no_browser(step: GuidedStep) -> None:
+        raise AssertionError(step.code)
+
+    await set_alias(
+        world.journal,
+        world.migration_id,
+        world.new,
+        tracker.accounts,
+        world.clock,
+        open_url=no_browser,
+    )
+    await world.final_read_and_backup(tmp_path)
+    world.clock.advance(16 * 60)
+    report = await run_checks(world.checks(locked_choice="approve"))
+    consent = confirm_move(report, "zoe@gnew.practice", world.clock.now())
+    asked: list[str] = []
+
+    async def ask_password() -> str:
+        asked.append("asked")
+        return PASSWORD
+
+    ctx = MoveContext(
+        world.journal, world.migration_id, world.old, world.clock, no_browser, ask_password
+    )
+    await perform_move(consent, ctx)
+    assert asked == ["asked"]
+    world.journal.close()
+
+    leaks, files = scan_paths([tmp_path, *app_dirs_from_env()], [PASSWORD, *tokens])
+    leaks += scan_bytes("log lines", caplog.text.encode(), [PASSWORD, *tokens])
+    # The backup's plaintext too (opened with another age implementation).
+    plaintext = pyrage.passphrase.decrypt((tmp_path / "backup.age").read_bytes(), "practice")
+    assert b"manifest.yml" in plaintext
+    leaks += scan_bytes("backup plaintext", plaintext, [PASSWORD, *tokens])
+    print(f"secret scan after an API Move: files={files} log_lines={len(caplog.records)}")
+    assert files >= 2  # the journal and the backup at least
+    assert caplog.records
+    assert leaks == []
