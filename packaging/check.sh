@@ -6,7 +6,7 @@
 #   4. installs the .deb with apt (after removing any earlier install), checks the installed
 #      files, that every library resolves, runs the installed `fedimove --self-check`, waits
 #      for the installed wizard's window on Xvfb, and asks it for a practice move's pre-flight
-#      checks (the hook for a whole practice move is installed_practice_move),
+#      checks, then has it complete a whole practice move headless (installed_practice_move),
 #   5. removes the package and checks nothing is left, runs the portable archive's self-check,
 #   6. prints the artefact sizes against their targets (bundle < 200 MB unpacked, .deb < 70 MB).
 # Exits non-zero on any failure. Environment:
@@ -179,12 +179,19 @@ installed_practice_check() {
   grep -qF "[ok  ] new_functional" <<<"$output" || fail "the practice check did not reach the servers"
 }
 
-# HOOK for the practice-move check (issue 9, "done when"): once the command line can run a
-# whole practice move headless, call it here against the installed /usr/bin/fedimove, e.g.
-#   HOME=$(mktemp -d) QT_QPA_PLATFORM=offscreen fedimove --practice <move commands> ...
-# and fail unless it reports the move complete.
+# The installed app completes a whole practice move headless (issue 9, "done when"): sign-ins,
+# preview, backup, copy, alias, checks, consent, Move and follower tracking on the in-process
+# practice Fediverse; exit 0 only when every follower ends as the scenario predicts.
 installed_practice_move() {
-  phase "practice move with the installed app: not wired yet (needs a one-shot headless move)"
+  phase "practice move with the installed app (fedimove practice-move, headless)"
+  local home code=0
+  home=$(mktemp -d)
+  (cd "$home" && HOME=$home QT_QPA_PLATFORM=offscreen timeout 180 \
+    fedimove practice-move --report "$home/report.html") >"$home/move.log" 2>&1 || code=$?
+  cat "$home/move.log"
+  [ "$code" = 0 ] || { rm -rf "$home"; fail "fedimove practice-move exited $code"; }
+  [ -s "$home/report.html" ] || { rm -rf "$home"; fail "the practice move wrote no report"; }
+  rm -rf "$home"
 }
 
 check_portable() {
