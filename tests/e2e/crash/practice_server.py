@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import sys
 from typing import Any
 
@@ -62,23 +61,7 @@ async def _tokens(network: PracticeNetwork) -> dict[str, str]:
     return found
 
 
-def _no_delay_sockets() -> None:
-    """Answers are written in two parts (headers, body); without TCP_NODELAY each keep-alive
-    answer waits ~40 ms for a delayed ACK. Accepted sockets inherit it from the listener."""
-    from fedimove.sandbox import network as sandbox_network
-
-    bind = sandbox_network._bind
-
-    def bind_no_delay(host: str, port: int) -> socket.socket:
-        sock = bind(host, port)
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return sock
-
-    sandbox_network._bind = bind_no_delay
-
-
 async def serve(scenario: str, seed: int) -> None:
-    _no_delay_sockets()
     network = PracticeNetwork.from_scenario(scenario, clock=SystemClock(), seed=seed)
     loop = asyncio.get_running_loop()
     async with network.serve_http():
