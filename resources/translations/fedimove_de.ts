@@ -4,126 +4,150 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="36"/>
         <source>AccountPage</source>
         <comment>Fedimove links the accounts for you.</comment>
-        <translation>AccountPage</translation>
+        <translation type="vanished">AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="38"/>
         <source>AccountPage</source>
         <comment>You link the accounts on a settings page; Fedimove guides you.</comment>
-        <translation>AccountPage</translation>
+        <translation type="vanished">AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="42"/>
         <source>AccountPage</source>
         <comment>This server allows 400 new follows a day through apps.</comment>
-        <translation>AccountPage</translation>
+        <translation type="vanished">AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="30"/>
         <source>AccountPage</source>
         <comment>Fedimove sends the move for you.</comment>
-        <translation>AccountPage</translation>
+        <translation type="vanished">AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="32"/>
         <source>AccountPage</source>
         <comment>You start the move on a settings page; Fedimove guides you.</comment>
-        <translation>AccountPage</translation>
+        <translation type="vanished">AccountPage</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="45"/>
         <source>AccountPage</source>
         <comment>Support for this server software is experimental.</comment>
-        <translation>AccountPage</translation>
+        <translation type="vanished">AccountPage</translation>
     </message>
 </context>
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="90"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="29"/>
+        <source>Fedimove sends the move for you.</source>
+        <translation>Fedimove sendet den Umzug für dich.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="31"/>
+        <source>You start the move on a settings page; Fedimove guides you.</source>
+        <translation>Du startest den Umzug auf einer Einstellungsseite; Fedimove führt dich.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="37"/>
+        <source>Fedimove links the accounts for you.</source>
+        <translation>Fedimove verknüpft die Konten für dich.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="39"/>
+        <source>You link the accounts on a settings page; Fedimove guides you.</source>
+        <translation>Du verknüpfst die Konten auf einer Einstellungsseite; Fedimove führt dich.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="45"/>
+        <source>This server allows 400 new follows a day through apps.</source>
+        <translation>Dieser Server erlaubt Apps 400 neue Folgen pro Tag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="51"/>
+        <source>Support for this server software is experimental.</source>
+        <translation>Die Unterstützung für diese Server-Software ist experimentell.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="99"/>
         <source>Your old account</source>
         <translation>Dein altes Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="90"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="99"/>
         <source>Your new account</source>
         <translation>Dein neues Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="92"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="101"/>
         <source>Which account are you moving away from? Type its address and sign in.</source>
         <translation>Von welchem Konto ziehst du weg? Gib seine Adresse ein und melde dich an.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="95"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="104"/>
         <source>Which account are you moving to? Create it on the new server first if you have not, then type its address and sign in.</source>
         <translation>Zu welchem Konto ziehst du um? Lege es zuerst auf dem neuen Server an, falls noch nicht geschehen, gib dann seine Adresse ein und melde dich an.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="99"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="108"/>
         <source>@you@example.social</source>
         <translation>@du@example.social</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="101"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="110"/>
         <source>Old account address</source>
         <translation>Adresse des alten Kontos</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="101"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="110"/>
         <source>New account address</source>
         <translation>Adresse des neuen Kontos</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="103"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="112"/>
         <source>&amp;Sign in with the browser</source>
         <translation>Im Browser &amp;anmelden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="105"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="114"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="106"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="115"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="106"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="115"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="106"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="115"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="106"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="115"/>
         <source>Counts</source>
         <translation>Anzahlen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="122"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="131"/>
         <source>Your browser opens the server&apos;s sign-in page. Allow access there, then come back here.</source>
         <translation>Dein Browser öffnet die Anmeldeseite des Servers. Erlaube dort den Zugriff und komm dann hierher zurück.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="138"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="147"/>
         <source>Signed in.</source>
         <translation>Angemeldet.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="147"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="156"/>
         <source>{followers} followers, following {following}</source>
         <translation>{followers} Follower, folgt {following}</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/account.py" line="155"/>
+        <location filename="../../app/fedimove/ui/pages/account.py" line="164"/>
         <source>This account approves followers by hand. Before the move you can choose to approve the followers who come from your old account automatically.</source>
         <translation>Dieses Konto bestätigt Follower von Hand. Vor dem Umzug kannst du festlegen, dass Follower von deinem alten Konto automatisch bestätigt werden.</translation>
     </message>
@@ -320,89 +344,223 @@
     </message>
 </context>
 <context>
+    <name>CheckWords</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="30"/>
+        <source>The new account names the old one (alias)</source>
+        <translation>Das neue Konto nennt das alte (Alias)</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="33"/>
+        <source>Servers had time to see the alias</source>
+        <translation>Die Server konnten den Alias schon sehen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="34"/>
+        <source>The old account has not moved yet</source>
+        <translation>Das alte Konto ist noch nicht umgezogen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="37"/>
+        <source>The new account has not moved away</source>
+        <translation>Das neue Konto ist nicht weggezogen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="40"/>
+        <source>The new account works</source>
+        <translation>Das neue Konto funktioniert</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="41"/>
+        <source>New followers arrive without waiting for you</source>
+        <translation>Neue Follower kommen an, ohne auf dich zu warten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="44"/>
+        <source>The two servers find each other</source>
+        <translation>Die beiden Server finden einander</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="47"/>
+        <source>No move in the last 30 days</source>
+        <translation>Kein Umzug in den letzten 30 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="48"/>
+        <source>Your old account was read just now</source>
+        <translation>Dein altes Konto wurde gerade gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="51"/>
+        <source>A backup is saved</source>
+        <translation>Eine Sicherung ist gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="52"/>
+        <source>Your followers are recorded</source>
+        <translation>Deine Follower sind festgehalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="55"/>
+        <source>Everything you ticked is copied</source>
+        <translation>Alles Angehakte ist kopiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="58"/>
+        <source>All your followers&apos; servers can move followers</source>
+        <translation>Alle Server deiner Follower können Follower umziehen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="61"/>
+        <source>No scheduled posts left on the old account</source>
+        <translation>Keine geplanten Beiträge mehr im alten Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="70"/>
+        <source>Go back and link the accounts.</source>
+        <translation>Geh zurück und verknüpfe die Konten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="71"/>
+        <source>Wait a little: Fedimove checks again by itself.</source>
+        <translation>Warte kurz: Fedimove prüft von selbst erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="74"/>
+        <source>Tick the box above if it is true.</source>
+        <translation>Hake das Feld oben an, wenn es stimmt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="77"/>
+        <source>Let the copy finish, or tick the box above.</source>
+        <translation>Lass das Kopieren fertig werden oder hake das Feld oben an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="80"/>
+        <source>Go back and save the backup.</source>
+        <translation>Geh zurück und speichere die Sicherung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="81"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="82"/>
+        <source>Run the checks again.</source>
+        <translation>Führe die Prüfungen erneut aus.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="83"/>
+        <source>Choose another new account.</source>
+        <translation>Wähle ein anderes neues Konto.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="86"/>
+        <source>One server cannot find the other; try again later.</source>
+        <translation>Ein Server findet den anderen nicht; versuch es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="89"/>
+        <source>Sign in to the new account again.</source>
+        <translation>Melde dich erneut beim neuen Konto an.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="92"/>
+        <source>Try again.</source>
+        <translation>Versuch es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="93"/>
+        <source>Fedimove cannot see them; look in your old account.</source>
+        <translation>Fedimove kann sie nicht sehen; schau in deinem alten Konto nach.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="96"/>
+        <source>Followers there will not move; tell them your new address.</source>
+        <translation>Follower dort ziehen nicht um; sag ihnen deine neue Adresse.</translation>
+    </message>
+</context>
+<context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="102"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="134"/>
         <source>Check before the move</source>
         <translation>Prüfen vor dem Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="105"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="137"/>
         <source>The move cannot be undone, so Fedimove checks everything first. Answer what only you know, then run the checks.</source>
         <translation>Der Umzug lässt sich nicht rückgängig machen, deshalb prüft Fedimove zuerst alles. Beantworte, was nur du weißt, und starte dann die Prüfungen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="110"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="142"/>
         <source>I have not moved this old account to another account in the last 30 days</source>
         <translation>Ich bin mit diesem alten Konto in den letzten 30 Tagen nicht zu einem anderen Konto umgezogen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="113"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="145"/>
         <source>Move now even if some things are not copied yet (the copy goes on after)</source>
         <translation>Jetzt umziehen, auch wenn noch nicht alles kopiert ist (das Kopieren geht danach weiter)</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="116"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="148"/>
         <source>Approve follow requests from my old followers automatically</source>
         <translation>Folgeanfragen meiner alten Follower automatisch bestätigen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="118"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="150"/>
         <source>&amp;Run the checks</source>
         <translation>Prüfungen &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="119"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="151"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="119"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="151"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="120"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="152"/>
         <source>Check results</source>
         <translation>Prüfergebnisse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="137"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="169"/>
         <source>Checking… (this reads your old account once more)</source>
         <translation>Wird geprüft … (dabei wird dein altes Konto noch einmal gelesen)</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="146"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="178"/>
         <source>Everything else passed. Servers need 15 minutes to see the new alias: the move is possible from {time}; Fedimove checks again by itself.</source>
         <translation>Alles andere ist bestanden. Server brauchen 15 Minuten, um den neuen Alias zu sehen: Der Umzug ist ab {time} möglich; Fedimove prüft dann von selbst erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="160"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="192"/>
         <source>{n} checks need your attention before the move.</source>
         <translation>{n} Prüfungen brauchen vor dem Umzug deine Aufmerksamkeit.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="165"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="197"/>
         <source>Every check passed. You can move.</source>
         <translation>Alle Prüfungen bestanden. Du kannst umziehen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="171"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="203"/>
         <source>✔ Passed</source>
         <translation>✔ Bestanden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="173"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="205"/>
         <source>✖ Must be fixed: </source>
         <translation>✖ Muss behoben werden: </translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="175"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="207"/>
         <source>! Worth knowing: </source>
         <translation>! Gut zu wissen: </translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="188"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="220"/>
         <source>servers need 15 minutes to see the alias; possible from {time}.</source>
         <translation>Server brauchen 15 Minuten, um den Alias zu sehen; möglich ab {time}.</translation>
     </message>
@@ -430,13 +588,13 @@
         <translation>Import-Seite ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="99"/>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="163"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="100"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="165"/>
         <source>Copying…</source>
         <translation>Wird kopiert …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="148"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="150"/>
         <source>Your new server allows only 400 new follows a day through the app, but its import page has no limit. Open the import page, choose “Following list”, choose “Merge” (never “Overwrite”), and upload this file:
 {files}
 Fedimove watches the import and fills any gaps by itself.</source>
@@ -445,37 +603,38 @@ Fedimove watches the import and fills any gaps by itself.</source>
 Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="163"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="100"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="165"/>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="167"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="169"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="167"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="169"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="169"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="171"/>
         <source>Resume copying</source>
         <translation>Kopieren fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="169"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="171"/>
         <source>Pause copying</source>
         <translation>Kopieren pausieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="183"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="184"/>
         <source>Copied: {done} done, {skipped} skipped, {failed} could not be copied.</source>
         <translation>Kopiert: {done} erledigt, {skipped} übersprungen, {failed} konnten nicht kopiert werden.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="192"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="193"/>
         <source>The copy stopped. Go back and forth to try again.</source>
         <translation>Das Kopieren wurde angehalten. Geh zurück und wieder vor, um es erneut zu versuchen.</translation>
     </message>
@@ -1894,6 +2053,159 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
         <location filename="../../app/fedimove/ui/wizard.py" line="135"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="16"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="17"/>
+        <source>Accounts you follow</source>
+        <translation>Konten, denen du folgst</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="18"/>
+        <source>Followers</source>
+        <translation type="unfinished">Follower</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="19"/>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="20"/>
+        <source>Bookmarks</source>
+        <translation>Lesezeichen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="21"/>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="22"/>
+        <source>Blocked accounts</source>
+        <translation>Blockierte Konten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="23"/>
+        <source>Muted accounts</source>
+        <translation>Stummgeschaltete Konten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="24"/>
+        <source>Hidden servers</source>
+        <translation>Ausgeblendete Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="25"/>
+        <source>Followed hashtags</source>
+        <translation>Gefolgte Hashtags</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="26"/>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="27"/>
+        <source>Featured hashtags</source>
+        <translation>Hervorgehobene Hashtags</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="28"/>
+        <source>Featured accounts</source>
+        <translation>Empfohlene Konten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="29"/>
+        <source>Private notes</source>
+        <translation>Private Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="30"/>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="40"/>
+        <source>will move</source>
+        <translation>ziehen um</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="41"/>
+        <source>will arrive as follow requests</source>
+        <translation>kommen als Folgeanfragen an</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="44"/>
+        <source>their server cannot move followers</source>
+        <translation>ihr Server kann keine Follower umziehen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="47"/>
+        <source>their server does not answer</source>
+        <translation>ihr Server antwortet nicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="48"/>
+        <source>blocked by your new server</source>
+        <translation>von deinem neuen Server blockiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="49"/>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="56"/>
+        <source>off by default: notifies each author</source>
+        <translation>standardmäßig aus: benachrichtigt jede Person</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="59"/>
+        <source>already on the new account</source>
+        <translation>schon im neuen Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="60"/>
+        <source>the account is suspended</source>
+        <translation>das Konto ist gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="61"/>
+        <source>the account or post is gone</source>
+        <translation>das Konto oder der Beitrag ist weg</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="62"/>
+        <source>your new server blocks that server</source>
+        <translation>dein neuer Server blockiert diesen Server</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="63"/>
+        <source>the mute has expired</source>
+        <translation>die Stummschaltung ist abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="64"/>
+        <source>they did not accept the follow</source>
+        <translation>die Person hat das Folgen nicht angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="76"/>
+        <source>Daily limit reached: goes on by itself on {when} (the server resets at {reset} UTC).</source>
+        <translation>Tageslimit erreicht: geht von selbst weiter am {when} (der Server setzt um {reset} UTC zurück).</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/words.py" line="81"/>
+        <source>Waiting for the server: goes on by itself at {when}.</source>
+        <translation>Warten auf den Server: geht von selbst weiter um {when}.</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -58,8 +59,9 @@ class Shooter:
         self.saved: list[Path] = []
 
     async def shot(self, name: str) -> None:
-        await asyncio.sleep(0.3)  # let the coalesced progress and layouts settle for the picture
-        QApplication.processEvents()
+        # Let the coalesced progress and layouts settle (never processEvents() inside a
+        # coroutine: it re-enters the loop).
+        await asyncio.sleep(0.3)
         image = self.window.grab().toImage()
         if self.small:
             image = image.convertToFormat(QImage.Format.Format_Indexed8)
@@ -159,14 +161,20 @@ def main() -> int:
     parser.add_argument("--only", choices=sorted(VARIANTS), action="append")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    variants = args.only or list(VARIANTS)
+    if len(variants) > 1:  # one practice Fediverse per process, as in the app
+        for name in variants:
+            command = [sys.executable, "-m", "tests.ui.screenshots", "--out", str(args.out)]
+            command += ["--only", name, *(["--small"] if args.small else [])]
+            subprocess.run(command, check=True)
+        return 0
     import qasync
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     saved: list[Path] = []
 
     async def everything() -> None:
-        for name in args.only or list(VARIANTS):
-            saved.extend(await render_variant(args.out, name, args.small))
+        saved.extend(await render_variant(args.out, variants[0], args.small))
 
     qasync.run(everything())
     del app

@@ -23,26 +23,35 @@ from fedimove.ui.pages.wizard_controller import WizardController
 def capability_sentences(summary: AccountSummary) -> list[str]:
     """What this server allows that matters for this side of the move (codes from the
     service): the Move is sent from the old account, the alias and the copy happen on the new."""
-    tr = QCoreApplication.translate
     codes = summary.capabilities
     if summary.role is AccountRole.OLD:
         lines = [
-            tr("AccountPage", "Fedimove sends the move for you.")
+            QCoreApplication.translate("AccountPage", "Fedimove sends the move for you.")
             if "move_api" in codes
-            else tr("AccountPage", "You start the move on a settings page; Fedimove guides you.")
+            else QCoreApplication.translate(
+                "AccountPage", "You start the move on a settings page; Fedimove guides you."
+            )
         ]
     else:
         lines = [
-            tr("AccountPage", "Fedimove links the accounts for you.")
+            QCoreApplication.translate("AccountPage", "Fedimove links the accounts for you.")
             if "alias_api" in codes
-            else tr("AccountPage", "You link the accounts on a settings page; Fedimove guides you.")
+            else QCoreApplication.translate(
+                "AccountPage", "You link the accounts on a settings page; Fedimove guides you."
+            )
         ]
         if "follows_per_day" in codes:
             lines.append(
-                tr("AccountPage", "This server allows 400 new follows a day through apps.")
+                QCoreApplication.translate(
+                    "AccountPage", "This server allows 400 new follows a day through apps."
+                )
             )
     if "experimental" in codes:
-        lines.append(tr("AccountPage", "Support for this server software is experimental."))
+        lines.append(
+            QCoreApplication.translate(
+                "AccountPage", "Support for this server software is experimental."
+            )
+        )
     return lines
 
 

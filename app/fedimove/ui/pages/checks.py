@@ -24,46 +24,78 @@ from fedimove.ui.pages.base import WizardPage
 from fedimove.ui.pages.wizard_controller import WizardController
 from fedimove.ui.text import plain_line, tooltip_text
 
-_C = "CheckWords"
-
 
 def check_label(code: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        "alias_visible": tr(_C, "The new account names the old one (alias)"),
-        "alias_wait": tr(_C, "Servers had time to see the alias"),
-        "old_not_moved": tr(_C, "The old account has not moved yet"),
-        "new_not_moved": tr(_C, "The new account has not moved away"),
-        "new_functional": tr(_C, "The new account works"),
-        "new_locked": tr(_C, "New followers arrive without waiting for you"),
-        "servers_resolve": tr(_C, "The two servers find each other"),
-        "no_cooldown": tr(_C, "No move in the last 30 days"),
-        "final_read_fresh": tr(_C, "Your old account was read just now"),
-        "backup_written": tr(_C, "A backup is saved"),
-        "follower_snapshot": tr(_C, "Your followers are recorded"),
-        "categories_copied": tr(_C, "Everything you ticked is copied"),
-        "move_support_listed": tr(_C, "All your followers' servers can move followers"),
-        "scheduled_posts": tr(_C, "No scheduled posts left on the old account"),
+        "alias_visible": QCoreApplication.translate(
+            "CheckWords", "The new account names the old one (alias)"
+        ),
+        "alias_wait": QCoreApplication.translate("CheckWords", "Servers had time to see the alias"),
+        "old_not_moved": QCoreApplication.translate(
+            "CheckWords", "The old account has not moved yet"
+        ),
+        "new_not_moved": QCoreApplication.translate(
+            "CheckWords", "The new account has not moved away"
+        ),
+        "new_functional": QCoreApplication.translate("CheckWords", "The new account works"),
+        "new_locked": QCoreApplication.translate(
+            "CheckWords", "New followers arrive without waiting for you"
+        ),
+        "servers_resolve": QCoreApplication.translate(
+            "CheckWords", "The two servers find each other"
+        ),
+        "no_cooldown": QCoreApplication.translate("CheckWords", "No move in the last 30 days"),
+        "final_read_fresh": QCoreApplication.translate(
+            "CheckWords", "Your old account was read just now"
+        ),
+        "backup_written": QCoreApplication.translate("CheckWords", "A backup is saved"),
+        "follower_snapshot": QCoreApplication.translate(
+            "CheckWords", "Your followers are recorded"
+        ),
+        "categories_copied": QCoreApplication.translate(
+            "CheckWords", "Everything you ticked is copied"
+        ),
+        "move_support_listed": QCoreApplication.translate(
+            "CheckWords", "All your followers' servers can move followers"
+        ),
+        "scheduled_posts": QCoreApplication.translate(
+            "CheckWords", "No scheduled posts left on the old account"
+        ),
     }
     return labels.get(code, code.replace("_", " "))
 
 
 def fix_label(fix: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        "set_alias": tr(_C, "Go back and link the accounts."),
-        "wait_until": tr(_C, "Wait a little: Fedimove checks again by itself."),
-        "confirm_no_recent_move": tr(_C, "Tick the box above if it is true."),
-        "finish_copy_or_accept": tr(_C, "Let the copy finish, or tick the box above."),
-        "write_backup": tr(_C, "Go back and save the backup."),
-        "read_again": tr(_C, "Run the checks again."),
-        "snapshot_followers": tr(_C, "Run the checks again."),
-        "choose_another_account": tr(_C, "Choose another new account."),
-        "check_federation": tr(_C, "One server cannot find the other; try again later."),
-        "sign_in_new": tr(_C, "Sign in to the new account again."),
-        "retry": tr(_C, "Try again."),
-        "check_by_hand": tr(_C, "Fedimove cannot see them; look in your old account."),
-        "tell_followers": tr(_C, "Followers there will not move; tell them your new address."),
+        "set_alias": QCoreApplication.translate("CheckWords", "Go back and link the accounts."),
+        "wait_until": QCoreApplication.translate(
+            "CheckWords", "Wait a little: Fedimove checks again by itself."
+        ),
+        "confirm_no_recent_move": QCoreApplication.translate(
+            "CheckWords", "Tick the box above if it is true."
+        ),
+        "finish_copy_or_accept": QCoreApplication.translate(
+            "CheckWords", "Let the copy finish, or tick the box above."
+        ),
+        "write_backup": QCoreApplication.translate("CheckWords", "Go back and save the backup."),
+        "read_again": QCoreApplication.translate("CheckWords", "Run the checks again."),
+        "snapshot_followers": QCoreApplication.translate("CheckWords", "Run the checks again."),
+        "choose_another_account": QCoreApplication.translate(
+            "CheckWords", "Choose another new account."
+        ),
+        "check_federation": QCoreApplication.translate(
+            "CheckWords", "One server cannot find the other; try again later."
+        ),
+        "sign_in_new": QCoreApplication.translate(
+            "CheckWords", "Sign in to the new account again."
+        ),
+        "retry": QCoreApplication.translate("CheckWords", "Try again."),
+        "check_by_hand": QCoreApplication.translate(
+            "CheckWords", "Fedimove cannot see them; look in your old account."
+        ),
+        "tell_followers": QCoreApplication.translate(
+            "CheckWords", "Followers there will not move; tell them your new address."
+        ),
     }
     return labels.get(fix, "")
 
