@@ -24,8 +24,8 @@ def _own_words(window: WizardWindow) -> set[int]:
         reviewed.add(id(window.banner))  # the practice-mode banner
     for page in window.findChildren(FollowersPage):
         reviewed |= {id(page.title), id(page.intro), id(page.empty_label)}
-    for page in window.findChildren(CopyPage):
-        reviewed |= {id(row[2]) for row in page._bars.values()}  # "done / total"
+    for copy_page in window.findChildren(CopyPage):
+        reviewed |= {id(row[2]) for row in copy_page._bars.values()}  # "done / total"
     for form in window.findChildren(QFormLayout):
         for row in range(form.rowCount()):
             item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
