@@ -12,6 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from fedimove.cli.practice_browser import PracticeBrowser
+from fedimove.cli.practice_move import Summary, _summarise, follower_key
+from fedimove.core.service_api import FollowerRow, FollowerState
+from fedimove.ui.practice import practice_session
+
 pytestmark = pytest.mark.timeout(180)
 
 
@@ -54,3 +59,30 @@ def test_the_json_summary_counts_every_follower(tmp_path: Path) -> None:
     assert summary["not_moved"]["blocked: blocked"] == 4
     assert "consent" in done.stderr  # progress goes to stderr with --json
     assert (tmp_path / "fedimove-practice-report.html").exists()
+
+
+def test_a_follower_off_the_prediction_fails_the_run() -> None:
+    row = FollowerRow("https://gts.practice/users/bo", "@bo@gts.practice", FollowerState.UNKNOWN)
+    assert follower_key(row) == "bo@gts.practice"
+    summary = _summarise(
+        {"bo@gts.practice": row},
+        {"bo@gts.practice": FollowerState.MOVED, "cy@gts.practice": FollowerState.MOVED},
+    )
+    assert not summary.as_predicted
+    assert summary.mismatches == [
+        "bo@gts.practice: unknown, expected moved",
+        "cy@gts.practice: never seen",
+    ]
+    assert not Summary().as_predicted  # nobody moved is never a success
+
+
+async def test_the_played_browser_opens_practice_pages_only(tmp_path: Path) -> None:
+    browser = PracticeBrowser()
+    async with practice_session(open_url=browser, home=tmp_path, served=False) as session:
+        browser.session = session
+        for url in (
+            "https://mastodon.social/oauth/authorize?client_id=x",
+            "https://old.practice/settings/profile",
+        ):
+            with pytest.raises(RuntimeError, match="practice"):
+                await browser(url)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import re
 import sys
 import time
 from collections.abc import Sequence
@@ -24,19 +23,16 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-import httpx
-
+from fedimove.cli.practice_browser import PracticeBrowser
 from fedimove.core.clock import ScaledClock
 from fedimove.core.errors import FedimoveError, PracticeMoveStoppedError
-from fedimove.core.http import make_client
 from fedimove.core.models import Category
 from fedimove.core.progress import CancelToken, ProgressEvent
 from fedimove.core.service_api import AccountRole, FollowerRow, FollowerState
 from fedimove.core.storage.archive_passphrase import generate_recovery_phrase
 from fedimove.sandbox.federation import layer_of
 from fedimove.sandbox.scenario_failures import LOST, MOVED, REQUESTED, expected_outcomes
-from fedimove.sandbox.testing import complete_authorization
-from fedimove.ui.practice import DemoLogin, PracticeSession, practice_session
+from fedimove.ui.practice import PracticeSession, practice_session
 
 #: Practice seconds per real second (a sign-in code's 10 minutes still last 5 s).
 SPEED = 120.0
@@ -45,11 +41,6 @@ TRACK_LIMIT = 2 * 3600.0
 #: The servers' cache of the new actor (DESIGN §0.4): the practice clock skips it.
 ALIAS_CACHE = 15 * 60.0
 OFF_BY_DEFAULT = frozenset({Category.FAVOURITES})  # as the wizard: it notifies every author
-SETTINGS_FIELDS = {
-    "/settings/aliases": "account_alias[acct]",
-    "/settings/migration": "account_migration[acct]",
-}
-_CSRF = re.compile(r"""name=['"]authenticity_token['"][^>]*value=['"]([^'"]*)['"]""")
 #: Where each follower must end, by the scenario's (state, reason), as the tracker names it.
 EXPECTED_STATES: dict[tuple[str, str], FollowerState] = {
     (MOVED, "ok"): FollowerState.MOVED,
@@ -113,69 +104,6 @@ class _Say:
     def __call__(self, phase: str, text: str) -> None:
         seconds = time.monotonic() - self.started
         print(f"[{seconds:5.1f}s] {phase:<9} {text}", file=self.out, flush=True)
-
-
-# --- the person at the browser, for the demo accounts only ----------------------------------
-
-
-class PracticeBrowser:
-    """The service's `open_url`: answers the pages a person would, on the practice servers."""
-
-    def __init__(self) -> None:
-        self.session: PracticeSession | None = None
-
-    async def __call__(self, url: str) -> None:
-        session = self.session
-        demo = session.login_for(url) if session is not None else None
-        if session is None or demo is None or session.transport is None:
-            raise RuntimeError(f"practice-move opens practice pages only, not {url}")
-        path = urlsplit(url).path
-        async with httpx.AsyncClient(transport=session.transport) as http:
-            if path == "/oauth/authorize":
-                back = await complete_authorization(http, url, demo.login, demo.password)
-                await _return_to_fedimove(back)
-            elif path in SETTINGS_FIELDS:
-                other = session.old if demo is session.new else session.new
-                await _fill_settings_page(http, url, demo, other.handle.lstrip("@"))
-            else:
-                raise RuntimeError(f"no practice page to play at {url}")
-
-
-async def _return_to_fedimove(location: str) -> None:
-    """The browser's redirect to Fedimove's own sign-in listener (loopback only)."""
-    if urlsplit(location).hostname != "127.0.0.1":
-        raise RuntimeError("the practice sign-in did not return to Fedimove's listener")
-    async with make_client() as loopback:
-        await loopback.get(location)
-
-
-async def _fill_settings_page(
-    http: httpx.AsyncClient, url: str, demo: DemoLogin, other_handle: str
-) -> None:
-    """Sign in to the web page, then submit the alias or Move form as Fedimove asked."""
-    parts = urlsplit(url)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    sign_in = await http.get(f"{origin}/auth/sign_in")
-    await http.post(
-        f"{origin}/auth/sign_in",
-        data={
-            "authenticity_token": _csrf(sign_in.text),
-            "user[email]": demo.login,
-            "user[password]": demo.password,
-        },
-    )
-    page = await http.get(url)
-    fields = {"authenticity_token": _csrf(page.text), SETTINGS_FIELDS[parts.path]: other_handle}
-    if parts.path == "/settings/migration":
-        fields["current_password"] = demo.password
-    response = await http.post(url, data=fields)
-    if response.status_code != 302:
-        raise RuntimeError(f"the practice settings page refused: HTTP {response.status_code}")
-
-
-def _csrf(html: str) -> str:
-    found = _CSRF.search(html)
-    return found.group(1) if found else ""
 
 
 # --- the move, step by step, through the wizard's service -----------------------------------
