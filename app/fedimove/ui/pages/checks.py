@@ -113,6 +113,7 @@ class ChecksPage(WizardPage):
         self.list = QTreeWidget(self)
         self.list.setRootIsDecorated(False)
         self.list.setColumnCount(2)
+        self.list.setWordWrap(True)  # a fix is a sentence: wrap it rather than cut it
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for box in (self.no_recent_move, self.accept_uncopied, self.approve_followers):
