@@ -197,7 +197,7 @@ class FaultInjector:
         self, fault: Fault, scope: Scope, receive: Receive, send: Send, app: ASGIApp
     ) -> None:
         status, headers, body = await _capture(app, scope, receive)
-        rng = random.Random(f"{self.seed}:{scope['path']}:{self.requests}")  # noqa: S311
+        rng = random.Random(f"{self.seed}:{scope['path']}")  # noqa: S311
         if fault.malformation is Malformation.HTML:
             page = b"<!DOCTYPE html><html><body><h1>We're sorry</h1></body></html>"
             await _answer(send, 200, page, "text/html; charset=utf-8")
