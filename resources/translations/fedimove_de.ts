@@ -480,87 +480,87 @@
 <context>
     <name>ChecksPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="134"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="135"/>
         <source>Check before the move</source>
         <translation>Prüfen vor dem Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="137"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="138"/>
         <source>The move cannot be undone, so Fedimove checks everything first. Answer what only you know, then run the checks.</source>
         <translation>Der Umzug lässt sich nicht rückgängig machen, deshalb prüft Fedimove zuerst alles. Beantworte, was nur du weißt, und starte dann die Prüfungen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="142"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="143"/>
         <source>I have not moved this old account to another account in the last 30 days</source>
         <translation>Ich bin mit diesem alten Konto in den letzten 30 Tagen nicht zu einem anderen Konto umgezogen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="145"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="146"/>
         <source>Move now even if some things are not copied yet (the copy goes on after)</source>
         <translation>Jetzt umziehen, auch wenn noch nicht alles kopiert ist (das Kopieren geht danach weiter)</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="148"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="149"/>
         <source>Approve follow requests from my old followers automatically</source>
         <translation>Folgeanfragen meiner alten Follower automatisch bestätigen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="150"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="151"/>
         <source>&amp;Run the checks</source>
         <translation>Prüfungen &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="151"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="152"/>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="151"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="152"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="152"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="153"/>
         <source>Check results</source>
         <translation>Prüfergebnisse</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="169"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="170"/>
         <source>Checking… (this reads your old account once more)</source>
         <translation>Wird geprüft … (dabei wird dein altes Konto noch einmal gelesen)</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="178"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="179"/>
         <source>Everything else passed. Servers need 15 minutes to see the new alias: the move is possible from {time}; Fedimove checks again by itself.</source>
         <translation>Alles andere ist bestanden. Server brauchen 15 Minuten, um den neuen Alias zu sehen: Der Umzug ist ab {time} möglich; Fedimove prüft dann von selbst erneut.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="192"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="193"/>
         <source>{n} checks need your attention before the move.</source>
         <translation>{n} Prüfungen brauchen vor dem Umzug deine Aufmerksamkeit.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="197"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="198"/>
         <source>Every check passed. You can move.</source>
         <translation>Alle Prüfungen bestanden. Du kannst umziehen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="203"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="204"/>
         <source>✔ Passed</source>
         <translation>✔ Bestanden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="205"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="206"/>
         <source>✖ Must be fixed: </source>
         <translation>✖ Muss behoben werden: </translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="207"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="208"/>
         <source>! Worth knowing: </source>
         <translation>! Gut zu wissen: </translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/checks.py" line="220"/>
+        <location filename="../../app/fedimove/ui/pages/checks.py" line="221"/>
         <source>servers need 15 minutes to see the alias; possible from {time}.</source>
         <translation>Server brauchen 15 Minuten, um den Alias zu sehen; möglich ab {time}.</translation>
     </message>
@@ -1975,7 +1975,7 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>WizardWindow</name>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="117"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="118"/>
         <source>Fedimove</source>
         <translation>Fedimove</translation>
     </message>
@@ -1986,71 +1986,76 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/wizard.py" line="125"/>
+        <source>Sign in there with: {logins}</source>
+        <translation>Melde dich dort an mit: {logins}</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
         <source>Practice mode banner</source>
         <translation>Hinweis Übungsmodus</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="127"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="131"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="127"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="131"/>
         <source>Old account</source>
         <translation>Altes Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="127"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="131"/>
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="128"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="132"/>
         <source>What will move</source>
         <translation>Was umzieht</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="128"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="132"/>
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="128"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="132"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="133"/>
         <source>Link accounts</source>
         <translation>Konten verknüpfen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="133"/>
         <source>Checks</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="133"/>
         <source>Move</source>
         <translation>Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="130"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="134"/>
         <source>Followers</source>
         <translation>Follower</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="130"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="134"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="134"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="138"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="135"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="139"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>

@@ -151,6 +151,7 @@ async def render_variant(out: Path, name: str, small: bool) -> list[Path]:
         window = WizardWindow(WizardController(session.service, interval_ms=50), practice=True)
         window.resize(*WINDOW_SIZE)
         window.prefill(session.old.handle, session.new.handle)
+        window.show_practice_logins([(d.login, d.password) for d in (session.old, session.new)])
         window.show()
         window.start()
         shooter = Shooter(window, out, "" if name == "light" else f"-{name}", small)

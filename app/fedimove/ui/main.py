@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import sys
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,9 @@ from fedimove.core.storage.secrets import SecretStore
 from fedimove.resources import icon_path
 from fedimove.ui.i18n import install_translator
 from fedimove.ui.pages.wizard_controller import WizardController
+
+if TYPE_CHECKING:
+    from fedimove.ui.practice import DemoLogin
 from fedimove.ui.wizard import WizardWindow
 
 
@@ -39,19 +43,19 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 @contextlib.asynccontextmanager
-async def _service(practice: bool) -> AsyncIterator[tuple[FedimoveService, tuple[str, str]]]:
-    """The core service (and, in practice mode, the demo handles to fill in)."""
+async def _service(practice: bool) -> AsyncIterator[tuple[FedimoveService, list[DemoLogin]]]:
+    """The core service (and, in practice mode, the demo accounts to fill in)."""
     if practice:
         from fedimove.ui.practice import practice_session  # serves the practice Fediverse
 
         async with practice_session() as session:
-            yield session.service, (session.old.handle, session.new.handle)
+            yield session.service, [session.old, session.new]
         return
     service = FedimoveService.create(
         AppPaths.default().ensure(), SecretStore.open(allow_session=True)
     )
     try:
-        yield service, ("", "")
+        yield service, []
     finally:
         await service.aclose()
 
@@ -59,10 +63,12 @@ async def _service(practice: bool) -> AsyncIterator[tuple[FedimoveService, tuple
 async def _run_window(app: QApplication, *, practice: bool) -> None:
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
-    async with _service(practice) as (service, handles):
+    async with _service(practice) as (service, demos):
         controller = WizardController(service)
         window = WizardWindow(controller, practice=practice)
-        window.prefill(*handles)
+        if demos:
+            window.prefill(demos[0].handle, demos[1].handle)
+            window.show_practice_logins([(demo.login, demo.password) for demo in demos])
         window.show()
         window.start()
         await closed.wait()

@@ -47,6 +47,7 @@ class WizardWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.practice = practice
+        self._logins: list[tuple[str, str]] = []
         self.controller = controller or WizardController(UnavailableService(), self)
         self.resize(940, 640)
         central = QWidget(self)
@@ -116,12 +117,15 @@ class WizardWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fedimove"))
         if self.banner is not None:
-            self.banner.setText(
-                self.tr(
-                    "Practice mode: nothing here touches a real account. The demo accounts "
-                    "are filled in; their sign-in pages open in your browser."
-                )
+            words = self.tr(
+                "Practice mode: nothing here touches a real account. The demo accounts "
+                "are filled in; their sign-in pages open in your browser."
             )
+            if self._logins:
+                words += "\n" + self.tr("Sign in there with: {logins}").replace(
+                    "{logins}", ";  ".join(f"{login} / {secret}" for login, secret in self._logins)
+                )
+            self.banner.setText(words)
             self.banner.setAccessibleName(self.tr("Practice mode banner"))
         names = [
             self.tr("Welcome"), self.tr("Old account"), self.tr("New account"),
@@ -155,6 +159,11 @@ class WizardWindow(QMainWindow):
     def prefill(self, old_handle: str, new_handle: str) -> None:
         self.old_account_page.prefill(old_handle)
         self.new_account_page.prefill(new_handle)
+
+    def show_practice_logins(self, logins: list[tuple[str, str]]) -> None:
+        """The practice servers' demo sign-ins (made-up passwords, shown on purpose)."""
+        self._logins = list(logins)
+        self.retranslate()
 
     def show_page(self, name: str) -> None:
         for index, page in enumerate(self.page_list):
