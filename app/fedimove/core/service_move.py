@@ -7,7 +7,6 @@ guided browser steps are reported to the page (status `guided_step`) and opened 
 from __future__ import annotations
 
 import asyncio
-import csv
 from collections.abc import Coroutine, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -16,23 +15,19 @@ from typing import Any, TypeVar
 from fedimove.core.engine import report as report_engine
 from fedimove.core.engine.alias import Accounts, record_accounts, set_alias
 from fedimove.core.engine.checks import CheckInputs, confirm_move, mark_final_read, run_checks
-from fedimove.core.engine.followers import FollowerTracker
 from fedimove.core.engine.migration import MigrationEngine
 from fedimove.core.engine.move import MoveContext, perform_move, resend_move
 from fedimove.core.engine.snapshot import read_snapshot
-from fedimove.core.errors import ConsentMissingError, FedimoveError
+from fedimove.core.errors import ConsentMissingError
 from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
 from fedimove.core.service_api import (
     AccountRole,
     CheckResult,
-    FollowerRow,
-    FollowerSink,
-    FollowerState,
     ReportFiles,
     StepOutcome,
 )
 from fedimove.core.service_context import ServiceState
-from fedimove.core.storage.journal_records import Evidence, Follower
+from fedimove.core.service_followers import FollowerActions
 
 #: How often the followers page polls the new account (the tracker's cost is per arrival).
 T = TypeVar("T")
@@ -41,7 +36,7 @@ POLL_EVERY = 30.0
 FULL_SCAN_EVERY = 3 * 3600.0
 
 
-class MoveService:
+class MoveService(FollowerActions):
     def __init__(self, state: ServiceState) -> None:
         self.state = state
 
@@ -185,62 +180,6 @@ class MoveService:
             state.guided_sink, state.move_password = None, ""
         return StepOutcome("move", "moved", done=1, params={"moved_at": moved_at.isoformat()})
 
-    # --- followers ---------------------------------------------------------------------------
-
-    def _tracker(self, *, approve: bool = False) -> FollowerTracker:
-        state = self.state
-        return FollowerTracker(
-            state.journal,
-            state.require_migration(),
-            state.client(AccountRole.OLD),
-            state.client(AccountRole.NEW),
-            prober=state.prober,
-            clock=state.clock,
-            approve_migrated=approve,
-        )
-
-    def _send_rows(self, on_rows: FollowerSink) -> dict[FollowerState, int]:
-        followers = self.state.journal.list_followers(self.state.require_migration(), limit=None)
-        on_rows([follower_row(f) for f in followers if f.in_snapshot])
-        counts: dict[FollowerState, int] = {}
-        for follower in followers:
-            counts[follower.state] = counts.get(follower.state, 0) + 1
-        return counts
-
-    async def track_followers(
-        self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
-    ) -> StepOutcome:
-        """Poll until cancelled (the page stays open for days if the person wants), with a full
-        scan of the old list every few hours; every round sends the changed rows."""
-        state = self.state
-        tracker = self._tracker(approve=state.answers.locked_choice == "approve")
-        self._send_rows(on_rows)
-        last_scan = state.clock.monotonic()
-        scans = 0
-        while not cancel.cancelled:
-            try:
-                if scans == 0 or state.clock.monotonic() - last_scan >= FULL_SCAN_EVERY:
-                    await tracker.full_scan()
-                    last_scan, scans = state.clock.monotonic(), scans + 1
-                else:
-                    await tracker.poll()
-            except FedimoveError as error:
-                if not error.retryable:
-                    raise
-            counts = self._send_rows(on_rows)
-            moved, total = counts.get(FollowerState.MOVED, 0), sum(counts.values())
-            progress(ProgressEvent(Phase.TRACK, "followers", moved, total, "polled"))
-            if await _stopped_within(cancel, state, POLL_EVERY):
-                break
-        return StepOutcome("track", "stopped", params={"scans": scans})
-
-    async def approve_migrated_followers(
-        self, *, progress: ProgressSink, cancel: CancelToken
-    ) -> StepOutcome:
-        self.state.answers = replace(self.state.answers, locked_choice="approve")
-        result = await self._tracker(approve=True).poll()
-        return StepOutcome("approve_migrated", done=result.approved)
-
     async def resend_move(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
         state = self.state
         ctx = MoveContext(
@@ -253,28 +192,6 @@ class MoveService:
         sent_at = await resend_move(ctx)
         return StepOutcome("resend_move", "sent", done=1, params={"at": sent_at.isoformat()})
 
-    async def export_missing_followers(
-        self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
-    ) -> Path:
-        """A CSV of who did not arrive, with the reason (to write to them, or to check later)."""
-        followers = self.state.journal.list_followers(self.state.require_migration(), limit=None)
-        missing = [f for f in followers if f.in_snapshot and f.state is not FollowerState.MOVED]
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        with destination.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["handle", "actor_uri", "server", "state", "reason"])
-            for follower in missing:
-                writer.writerow(
-                    [
-                        follower.acct,
-                        follower.actor_uri,
-                        follower.domain,
-                        follower.state.value,
-                        follower.reason or "",
-                    ]
-                )
-        return destination
-
     async def write_report(
         self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
     ) -> ReportFiles:
@@ -282,18 +199,6 @@ class MoveService:
         return report_engine.write_report(
             state.journal, state.require_migration(), destination, state.clock.now()
         )
-
-
-def follower_row(follower: Follower) -> FollowerRow:
-    return FollowerRow(
-        actor_uri=follower.actor_uri,
-        handle=f"@{follower.acct}",
-        state=follower.state,
-        server=follower.domain,
-        reason=follower.reason or "",
-        observed=follower.evidence is Evidence.OBSERVED,
-        arrived_at=follower.arrived_at,
-    )
 
 
 async def _cancellable(work: Coroutine[Any, Any, T], cancel: CancelToken) -> T:
@@ -309,11 +214,3 @@ async def _cancellable(work: Coroutine[Any, Any, T], cancel: CancelToken) -> T:
         task.cancel()
         cancel.raise_if_cancelled()
     return task.result()
-
-
-async def _stopped_within(cancel: CancelToken, state: ServiceState, seconds: float) -> bool:
-    try:
-        await cancel.sleep(state.clock, seconds)
-    except FedimoveError:
-        return True
-    return False
