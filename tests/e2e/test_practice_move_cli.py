@@ -14,6 +14,7 @@ import pytest
 
 from fedimove.cli.practice_browser import PracticeBrowser
 from fedimove.cli.practice_move import Summary, _summarise, follower_key
+from fedimove.core.errors import PracticeMoveStoppedError
 from fedimove.core.service_api import FollowerRow, FollowerState
 from fedimove.ui.practice import practice_session
 
@@ -84,5 +85,5 @@ async def test_the_played_browser_opens_practice_pages_only(tmp_path: Path) -> N
             "https://mastodon.social/oauth/authorize?client_id=x",
             "https://old.practice/settings/profile",
         ):
-            with pytest.raises(RuntimeError, match="practice"):
+            with pytest.raises(PracticeMoveStoppedError, match="practice"):
                 await browser(url)

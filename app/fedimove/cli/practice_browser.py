@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from fedimove.core.errors import PracticeMoveStoppedError
 from fedimove.core.http import make_client
 from fedimove.sandbox.testing import complete_authorization
 from fedimove.ui.practice import DemoLogin, PracticeSession
@@ -30,7 +31,7 @@ class PracticeBrowser:
         session = self.session
         demo = session.login_for(url) if session is not None else None
         if session is None or demo is None or session.transport is None:
-            raise RuntimeError(f"practice-move opens practice pages only, not {url}")
+            raise PracticeMoveStoppedError("not a practice page", host=urlsplit(url).netloc)
         path = urlsplit(url).path
         async with httpx.AsyncClient(transport=session.transport) as http:
             if path == "/oauth/authorize":
@@ -40,13 +41,13 @@ class PracticeBrowser:
                 other = session.old if demo is session.new else session.new
                 await _fill_settings_page(http, url, demo, other.handle.lstrip("@"))
             else:
-                raise RuntimeError(f"no practice page to play at {url}")
+                raise PracticeMoveStoppedError("no practice page to play here", path=path)
 
 
 async def _return_to_fedimove(location: str) -> None:
     """The browser's redirect to Fedimove's own sign-in listener (loopback only)."""
     if urlsplit(location).hostname != "127.0.0.1":
-        raise RuntimeError("the practice sign-in did not return to Fedimove's listener")
+        raise PracticeMoveStoppedError("the practice sign-in did not return to Fedimove's listener")
     async with make_client() as loopback:
         await loopback.get(location)
 
@@ -72,7 +73,9 @@ async def _fill_settings_page(
         fields["current_password"] = demo.password
     response = await http.post(url, data=fields)
     if response.status_code != 302:
-        raise RuntimeError(f"the practice settings page refused: HTTP {response.status_code}")
+        raise PracticeMoveStoppedError(
+            "the practice settings page refused", status=response.status_code
+        )
 
 
 def _csrf(html: str) -> str:

@@ -25,10 +25,12 @@ from urllib.parse import urlsplit
 
 from fedimove.cli.practice_browser import PracticeBrowser
 from fedimove.core.clock import ScaledClock
+from fedimove.core.engine.followers import FollowerTracker
 from fedimove.core.errors import FedimoveError, PracticeMoveStoppedError
 from fedimove.core.models import Category
 from fedimove.core.progress import CancelToken, ProgressEvent
-from fedimove.core.service_api import AccountRole, FollowerRow, FollowerState
+from fedimove.core.service import FedimoveService
+from fedimove.core.service_api import AccountRole, FollowerRow, FollowerSink, FollowerState
 from fedimove.core.storage.archive_passphrase import generate_recovery_phrase
 from fedimove.sandbox.federation import layer_of
 from fedimove.sandbox.scenario_failures import LOST, MOVED, REQUESTED, expected_outcomes
@@ -85,7 +87,7 @@ def _handle(args: argparse.Namespace) -> int:
     try:
         summary = asyncio.run(_practice_move(args.report.resolve(), _Say(out)))
     except FedimoveError as error:
-        print(f"practice move failed: [{error.code}] {error}", file=sys.stderr)
+        print(f"practice move failed: [{error.code}] {error} {error.params or ''}", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
@@ -254,13 +256,29 @@ async def _track(
     cancel.cancel("done")
     waiting.cancel()
     await tracking  # raises what went wrong inside, if anything did
-    # The followers page never ends, so it never makes its final scan (who stayed, and why):
-    # the engine's tracker makes it here, on the service's own migration.
-    await service._tracker().full_scan(final=True)
-    service._send_rows(on_rows)
+    await _final_scan(service, on_rows)
     hours = (clock.monotonic() - started) / 3600
     say("track", f"final scan after {hours:.2f} practice hours")
     return rows, hours
+
+
+async def _final_scan(service: FedimoveService, on_rows: FollowerSink) -> None:
+    """The followers page never ends, so it never makes the final scan (who stayed, and why):
+    the engine's tracker makes it on the service's migration; then the service hands over
+    the rows once (a tracking round that is already stopped only sends them)."""
+    state = service.state
+    tracker = FollowerTracker(
+        state.journal,
+        state.require_migration(),
+        state.client(AccountRole.OLD),
+        state.client(AccountRole.NEW),
+        prober=state.prober,
+        clock=state.clock,
+    )
+    await tracker.full_scan(final=True)
+    stopped = CancelToken()
+    stopped.cancel("final rows")
+    await service.track_followers(on_rows=on_rows, progress=_quiet, cancel=stopped)
 
 
 class _Milestones:
