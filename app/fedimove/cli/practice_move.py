@@ -63,7 +63,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="move the demo account on the practice Fediverse, start to end, with no window "
         "(in-process demo servers only; never a real account)",
     )
-    parser.add_argument("--scenario", choices=("small",), default="small")
+    parser.add_argument(
+        "--scenario",
+        choices=("small",),
+        default="small",
+        help="the practice world (the one the wizard's practice mode serves)",
+    )
     parser.add_argument(
         "--old-flavour",
         choices=("mastodon",),
@@ -97,7 +102,7 @@ def _handle(args: argparse.Namespace) -> int:
 
 
 class _Say:
-    """One progress line per phase, with the practice time elapsed."""
+    """One progress line per phase, with the real seconds since the start."""
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
