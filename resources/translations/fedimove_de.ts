@@ -1434,11 +1434,21 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/errors.py" line="547"/>
+        <source>The practice move stopped</source>
+        <translation>Der Übungsumzug wurde angehalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="548"/>
+        <source>The practice move could not be taken to its end. Nothing real was touched; try again, and report a problem if it keeps happening.</source>
+        <translation>Der Übungsumzug konnte nicht zu Ende geführt werden. Nichts Echtes wurde verändert; versuch es noch einmal und melde ein Problem, wenn es wieder passiert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="556"/>
         <source>Self-test not run</source>
         <translation>Selbsttest nicht ausgeführt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="548"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="557"/>
         <source>The self-test only runs on throwaway accounts, and only after you type the confirmation exactly.</source>
         <translation>Der Selbsttest läuft nur mit Wegwerf-Konten und erst, nachdem du die Bestätigung genau eingegeben hast.</translation>
     </message>
@@ -2075,7 +2085,7 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     <message>
         <location filename="../../app/fedimove/ui/pages/words.py" line="18"/>
         <source>Followers</source>
-        <translation type="unfinished">Follower</translation>
+        <translation>Follower</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/pages/words.py" line="19"/>

@@ -543,6 +543,15 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
         ),
         _A.DISMISS,
     ),
+    "practice.stopped": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The practice move stopped"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "The practice move could not be taken to its end. Nothing real was touched; "
+            "try again, and report a problem if it keeps happening.",
+        ),
+        _A.REPORT_PROBLEM,
+    ),
     "selftest.refused": (
         QT_TRANSLATE_NOOP("ErrorMessages", "Self-test not run"),
         QT_TRANSLATE_NOOP(
