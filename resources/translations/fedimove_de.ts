@@ -1871,8 +1871,8 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/pages/preview.py" line="154"/>
-        <source>Your {total} followers. {parts}.</source>
-        <translation>Deine {total} Follower. {parts}.</translation>
+        <source>Your {total} followers: {parts}.</source>
+        <translation>Deine {total} Follower: {parts}.</translation>
     </message>
 </context>
 <context>

@@ -151,7 +151,7 @@ class PreviewPage(WizardPage):
         total = sum(by_outlook.values())
         parts = [f"{label}: {count}" for label, count in by_outlook.most_common()]
         self.followers_summary.setText(
-            self.tr("Your {total} followers. {parts}.")
+            self.tr("Your {total} followers: {parts}.")
             .replace("{total}", str(total))
             .replace("{parts}", ", ".join(parts) or "—")
         )
