@@ -12,11 +12,9 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from fedimove.core.engine.alias import GuidedStep, set_alias
-from fedimove.core.engine.checks import confirm_move, run_checks
-from fedimove.core.engine.move import MoveContext, perform_move
 from tests.e2e.test_move_gotosocial import PASSWORD, gotosocial  # noqa: F401 - the fixture
 from tests.e2e.test_move_mastodon import MoveWorld
+from tests.reliability.gts_move import move_by_api
 from tests.reliability.secret_scan import app_dirs_from_env, scan_bytes, scan_paths
 
 
@@ -28,34 +26,8 @@ async def test_api_move_password_used_once_and_kept_nowhere(
     caplog.set_level(logging.DEBUG)
     world = gotosocial
     tokens = [world.old._token, world.new._token]
-    tracker = world.tracker(approve_migrated=True)
-    await tracker.take_snapshot()
-
-    async def no_browser(step: GuidedStep) -> None:
-        raise AssertionError(step.code)
-
-    await set_alias(
-        world.journal,
-        world.migration_id,
-        world.new,
-        tracker.accounts,
-        world.clock,
-        open_url=no_browser,
-    )
-    await world.final_read_and_backup(tmp_path)
-    world.clock.advance(16 * 60)
-    report = await run_checks(world.checks(locked_choice="approve"))
-    consent = confirm_move(report, "zoe@gnew.practice", world.clock.now())
     asked: list[str] = []
-
-    async def ask_password() -> str:
-        asked.append("asked")
-        return PASSWORD
-
-    ctx = MoveContext(
-        world.journal, world.migration_id, world.old, world.clock, no_browser, ask_password
-    )
-    await perform_move(consent, ctx)
+    await move_by_api(world, tmp_path, asked)
     assert asked == ["asked"]
     world.journal.close()
 
