@@ -14,17 +14,14 @@ from jsonschema import Draft4Validator, Draft202012Validator  # type: ignore[imp
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
-CONTRACTS = Path(__file__).resolve().parents[3] / "shared" / "contracts"
+from tests.contracts import contracts_dir
+
 MASTODON_URI = "urn:contract:mastodon"
 GTS_URI = "urn:contract:gotosocial"
 
 
 def _contracts_dir() -> Path:
-    # The work tree sits beside shared/ (CI: a copy of shared/ beside the clone).
-    for candidate in (CONTRACTS, Path.cwd().parent / "shared" / "contracts"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("shared/contracts not found")
+    return contracts_dir()
 
 
 @functools.cache

@@ -20,7 +20,6 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -30,9 +29,8 @@ from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-CONTRACTS = Path("/work/shared/contracts")
-if not CONTRACTS.is_dir():
-    CONTRACTS = Path(__file__).parents[4] / "shared" / "contracts"
+from tests.contracts import CONTRACTS
+
 MASTODON_ONLY_HOST = "https://mastodon.example"
 _GTS_TYPES = {"string": str, "integer": int, "boolean": bool, "array": list}
 _SHARED_WITH_GTS_SWAGGER = ("/.well-known/webfinger", "/.well-known/nodeinfo", "/nodeinfo/")

@@ -22,10 +22,9 @@ from fedimove.core.errors import (
 )
 from fedimove.core.storage.age import AgeReader
 from fedimove.core.storage.age_encoding import dearmor, is_armored
+from tests.contracts import CONTRACTS
 
-TESTDATA = Path("/work/shared/contracts/age-testkit/testdata")
-if not TESTDATA.is_dir():  # the contracts also sit next to the repository in CI checkouts
-    TESTDATA = Path(__file__).parents[4] / "shared" / "contracts" / "age-testkit" / "testdata"
+TESTDATA = CONTRACTS / "age-testkit" / "testdata"
 
 
 @dataclass

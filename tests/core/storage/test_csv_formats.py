@@ -4,7 +4,6 @@ clear errors for files of the wrong kind or broken files."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -20,10 +19,9 @@ from fedimove.core.models import (
 )
 from fedimove.core.storage import csv_formats as cf
 from fedimove.core.storage.csv_formats import CsvKind
+from tests.contracts import CONTRACTS
 
-SAMPLES = Path("/work/shared/contracts/mastodon-csv")
-if not SAMPLES.is_dir():
-    SAMPLES = Path(__file__).parents[4] / "shared" / "contracts" / "mastodon-csv"
+SAMPLES = CONTRACTS / "mastodon-csv"
 
 
 def sample(name: str) -> str:
