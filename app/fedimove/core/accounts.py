@@ -6,15 +6,14 @@ id and actor URI. Its token lives in the keyring under `token_key(origin, accoun
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from fedimove.core.errors import NotSignedInError, StorageError
 from fedimove.core.models import Handle
+from fedimove.core.storage.files import write_private_json
 from fedimove.core.storage.paths import AppPaths
 from fedimove.core.storage.secrets import SecretStore, token_key
 
@@ -80,12 +79,7 @@ class AccountsRegistry:
 
     def _write(self, entries: dict[str, Any]) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            temporary = self.path.with_suffix(".tmp")
-            temporary.write_text(json.dumps(entries, indent=2, sort_keys=True), "utf-8")
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, 0o600)
-            temporary.replace(self.path)
+            write_private_json(self.path, entries)
         except OSError as error:
             raise StorageError("the accounts file cannot be written") from error
 

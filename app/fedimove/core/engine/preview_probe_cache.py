@@ -8,12 +8,11 @@ the cache directory, holds no secrets, and is ignored when damaged.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from fedimove.core.clock import Clock
+from fedimove.core.storage.files import write_private_json
 
 DEFAULT_TTL = timedelta(days=1)
 MAX_ENTRIES = 50_000
@@ -62,10 +61,6 @@ class ProbeCache:
     def save(self) -> None:
         """Write atomically; a cache that cannot be written is simply not kept."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".probes.", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump({d: list(v) for d, v in self._entries.items()}, out)
-            os.replace(temp, self.path)
+            write_private_json(self.path, {d: list(v) for d, v in self._entries.items()})
         except OSError:
             return

@@ -9,9 +9,7 @@ registration; Mastodon ignores the port of loopback IP literals (fediverse-apis 
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from fedimove.core.errors import (
 from fedimove.core.http import is_loopback_host
 from fedimove.core.servers.base import RedirectRule, ServerInfo
 from fedimove.core.servers.fetch import raise_if_server_down, request_json
+from fedimove.core.storage.files import write_private_json
 from fedimove.core.storage.secrets import SecretStore, client_secret_key
 
 CLIENT_NAME = "Fedimove"
@@ -118,12 +117,7 @@ class RegistrationCache:
 
     def _write(self, entries: dict[str, Any]) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            temporary = self.path.with_suffix(".tmp")
-            temporary.write_text(json.dumps(entries, indent=2, sort_keys=True), "utf-8")
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, 0o600)
-            temporary.replace(self.path)
+            write_private_json(self.path, entries)
         except OSError as error:
             raise StorageError("could not write the app registration cache") from error
 

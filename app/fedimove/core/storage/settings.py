@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from fedimove.core.errors import ConfigError, DiskFullError, ReadOnlyStorageError, StorageError
+from fedimove.core.storage.files import write_private_file, write_private_json
 
 if TYPE_CHECKING:
     from fedimove.core.storage.paths import AppPaths
@@ -287,7 +288,7 @@ class Settings:
     def _copy_to(self, name: str) -> Path:
         target = self.path.with_name(name)
         try:
-            _write_private(target, self.path.read_bytes())
+            write_private_file(target, self.path.read_bytes())
         except OSError as error:
             raise _storage_error(error, target) from error
         return target
@@ -299,22 +300,7 @@ class Settings:
             "version": max(self.version, self._file_version),
             "settings": {**self._unknown, **self._values},
         }
-        data = (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("utf-8")
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            _write_private(temporary, data)
-            os.replace(temporary, self.path)
+            write_private_json(self.path, document)
         except OSError as error:
-            temporary.unlink(missing_ok=True)
             raise _storage_error(error, self.path) from error
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
-    if os.name == "posix":
-        os.chmod(path, 0o600)
