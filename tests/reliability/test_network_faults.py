@@ -109,12 +109,6 @@ def _assert_same(found: dict[str, Any], reference: dict[str, Any]) -> None:
 #: yet an item is missing on the new account. Strict, so a fix turns them into failures to
 #: remove from here.
 FINDINGS = {
-    # Wrong-typed account JSON in a list's members is read as accounts named "12345" and
-    # "True" (rest_parse.text() turns any scalar into a string): the real members are lost,
-    # journaled as skipped `account_gone`.
-    ("malformed", OLD): pytest.mark.xfail(
-        strict=True, reason="finding: wrong-typed members read as junk accounts, members lost"
-    ),
     # Seen once (a follow journaled done, missing on the new account); not reproduced since.
     ("malformed", NEW): pytest.mark.xfail(
         strict=False, reason="finding: a malformed answer once lost a follow (intermittent)"

@@ -24,15 +24,8 @@ FOLLOWERS = 10
 POLLS = 16  # arrivals polls under faults, with a full scan of the old list every fourth
 
 
-#: Open finding (docs/reliability.md): wrong-typed follower JSON is recorded as phantom
-#: followers (actor URI "True", acct "12345@..."), the same root cause as in the copy's read.
-PHANTOMS = pytest.mark.xfail(strict=True, reason="finding: wrong-typed followers become phantoms")
-
-
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize(
-    "profile", [pytest.param(p, marks=PHANTOMS if p == "malformed" else ()) for p in PROFILES]
-)
+@pytest.mark.parametrize("profile", list(PROFILES))
 async def test_tracking_survives_faults(
     gotosocial: MoveWorld,  # noqa: F811 - the imported fixture
     tmp_path: Path,

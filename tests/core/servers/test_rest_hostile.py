@@ -21,9 +21,12 @@ seen_hosts: list[str] = []
 
 async def blocks(request: Request) -> Response:
     evil = '<https://evil.example/api/v1/blocks?max_id=1>; rel="next"'
-    return JSONResponse(
-        [{"acct": "a@b.example", "id": "1"}, {"nope": 1}, "x"], headers={"Link": evil}
-    )
+    return JSONResponse([{"acct": "a@b.example", "id": "1"}], headers={"Link": evil})
+
+
+async def junk_followers(request: Request) -> Response:
+    # One real account among things that are not accounts (a number where the acct should be).
+    return JSONResponse([{"acct": "a@b.example", "id": "1"}, {"nope": 1}, "x", {"acct": 12345}])
 
 
 async def mutes(request: Request) -> Response:
@@ -47,6 +50,7 @@ APP = Starlette(
         Route("/api/v1/mutes", mutes),
         Route("/api/v1/lists", lists),
         Route("/api/v1/endorsements", loop),
+        Route("/api/v1/accounts/1/followers", junk_followers),
     ]
 )
 
@@ -68,13 +72,17 @@ async def client() -> RestClient:
     return RestClient("https://broken.example", "tok", scheduler, http=http)
 
 
-async def test_foreign_next_links_are_not_followed_and_junk_items_dropped(
-    client: RestClient,
-) -> None:
+async def test_foreign_next_links_are_not_followed(client: RestClient) -> None:
     seen_hosts.clear()
     pages = [page async for page in client.blocks()]
     assert [[a.acct for a in page] for page in pages] == [["a@b.example"]]
     assert seen_hosts == ["broken.example"]
+
+
+async def test_a_page_with_junk_entries_is_malformed_not_shortened(client: RestClient) -> None:
+    # Dropping the junk would silently lose whatever the server garbled; the page is read again.
+    with pytest.raises(MalformedResponseError):
+        [page async for page in client.followers("1")]
 
 
 async def test_non_json_body_is_a_coded_error(client: RestClient) -> None:

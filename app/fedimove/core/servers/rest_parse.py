@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from fedimove.core.errors import MalformedResponseError
 from fedimove.core.models import (
     AccountRef,
     FilterEntry,
@@ -30,7 +31,8 @@ LONG = 20_000
 
 
 def text(value: Any, limit: int = SHORT) -> str:
-    if not isinstance(value, str | int):
+    # bool is an int in Python: `true` must not become the text "True".
+    if isinstance(value, bool) or not isinstance(value, str | int):
         return ""
     return _CONTROL.sub("", str(value))[:limit]
 
@@ -93,7 +95,12 @@ def relationship(data: dict[str, Any]) -> Relationship:
 
 def account(data: dict[str, Any], local_domain: str) -> AccountRef | None:
     """Local accounts come as a bare `username`; they become `username@local_domain`."""
-    acct = text(data.get("acct"), 320).strip().lstrip("@")
+    # Identity must come as text: a wrong-typed `acct` or `uri` (a number, a boolean) would
+    # otherwise invent an account that does not exist.
+    raw_acct, raw_uri = data.get("acct"), data.get("uri")
+    if not isinstance(raw_acct, str) or not isinstance(raw_uri, str | None):
+        return None
+    acct = text(raw_acct, 320).strip().lstrip("@")
     if not acct or " " in acct:
         return None
     if "@" not in acct:
@@ -109,7 +116,14 @@ def account(data: dict[str, Any], local_domain: str) -> AccountRef | None:
 
 
 def accounts(items: Any, local_domain: str) -> list[AccountRef]:
-    return [a for a in (account(item, local_domain) for item in objects(items)) if a]
+    """A page of accounts, all or nothing: one entry that is not an account makes the whole
+    page malformed (read again later) instead of silently shrinking a list or a collection."""
+    if not isinstance(items, list):
+        raise MalformedResponseError("expected a list of accounts")
+    refs = [account(item, local_domain) if isinstance(item, dict) else None for item in items]
+    if any(ref is None for ref in refs):
+        raise MalformedResponseError("an entry is not an account", entries=len(items))
+    return [ref for ref in refs if ref is not None]
 
 
 def follow_entry(ref: AccountRef, rel: Relationship | None) -> FollowEntry:

@@ -95,8 +95,8 @@ class RestReader(RestSession):
     async def mutes(self) -> AsyncIterator[list[tuple[dict[str, Any], AccountRef]]]:
         """Muted accounts with their raw entry (it carries `mute_expires_at`)."""
         async for page in self.pages("/api/v1/mutes", limit=self.limit_for(Category.MUTES)):
-            pairs = [(item, parse.account(item, self.local_domain)) for item in parse.objects(page)]
-            yield [(item, ref) for item, ref in pairs if ref is not None]
+            refs = parse.accounts(page, self.local_domain)  # all or nothing, as every page
+            yield list(zip(parse.objects(page), refs, strict=True))
 
     async def _status_pages(self, path: str, category: Category) -> AsyncIterator[list[StatusRef]]:
         async for page in self.pages(path, limit=self.limit_for(category)):
