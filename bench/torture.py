@@ -29,13 +29,13 @@ def run(scenario: str, kills: int, seed: int, world: int = 1) -> dict[str, objec
     """`seed` places the kills; `world` seeds the practice scenario."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="fedimove-torture-") as folder:
-        server = PracticeServer(scenario, world)
+        server = PracticeServer(scenario, world, rate_scale=10)
         try:
             reference = torture(server, Path(folder) / "reference", 0, seed)
         finally:
             server.close()
         total = sum(reference["states"].values())
-        server = PracticeServer(scenario, world)
+        server = PracticeServer(scenario, world, rate_scale=10)
         try:
             crashed = torture(server, Path(folder) / "crashed", kills, seed, total)
         finally:

@@ -20,6 +20,8 @@ import pytest
 from tests.e2e.crash.harness import CopyClient, PracticeServer, crash_and_resume
 from tests.reliability.secret_scan import scan_arguments, scan_paths
 
+#: Dozens of restarts in two minutes would spend an hour's request budget of a real run.
+RATE_SCALE = 10
 #: Planned kills; a run may end before its kill point, so 68 planned gives 50 or more landed.
 KILLS = int(os.environ.get("FEDIMOVE_TORTURE_KILLS", "68"))
 SEED = int(os.environ.get("FEDIMOVE_TORTURE_SEED", "10"))
@@ -65,7 +67,7 @@ def torture(
 
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    server = PracticeServer()
+    server = PracticeServer(rate_scale=RATE_SCALE)
     try:
         yield torture(server, tmp_path_factory.mktemp("reference"), 0, SEED)
     finally:
@@ -75,7 +77,7 @@ def uninterrupted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str
 def test_killed_at_random_moments_and_resumed(
     uninterrupted: dict[str, Any], tmp_path: Path
 ) -> None:
-    server = PracticeServer()
+    server = PracticeServer(rate_scale=RATE_SCALE)
     try:
         total = sum(uninterrupted["states"].values())
         crashed = torture(server, tmp_path, KILLS, SEED, total)

@@ -36,9 +36,12 @@ def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
 class PracticeServer:
     """`practice_server.py` in a child process, spoken to over its stdin/stdout."""
 
-    def __init__(self, scenario: str = "small", seed: int = 1) -> None:
+    def __init__(self, scenario: str = "small", seed: int = 1, *, rate_scale: int = 1) -> None:
+        """`rate_scale` multiplies the servers' request budgets: dozens of restarts within
+        minutes spend what one real run spreads over hours (the limits are tested elsewhere)."""
+        command = ["tests.e2e.crash.practice_server", scenario, str(seed), str(rate_scale)]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.e2e.crash.practice_server", scenario, str(seed)],
+            [sys.executable, "-m", *command],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

@@ -89,5 +89,18 @@ async def serve(scenario: str, seed: int) -> None:
             print(json.dumps(answer), flush=True)
 
 
+def _scale_request_budgets(factor: int) -> None:
+    """Multiply the per-token, per-user and paging budgets (not the daily follow allowance)."""
+    from dataclasses import replace
+
+    from fedimove.sandbox import limits
+
+    for name in ("PER_TOKEN", "AUTHENTICATED_API", "AUTHENTICATED_PAGING"):
+        throttle = getattr(limits, name)
+        setattr(limits, name, replace(throttle, limit=throttle.limit * factor))
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 3 and int(sys.argv[3]) > 1:
+        _scale_request_budgets(int(sys.argv[3]))
     asyncio.run(serve(sys.argv[1], int(sys.argv[2])))
