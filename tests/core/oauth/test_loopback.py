@@ -86,3 +86,16 @@ async def test_a_silent_connection_does_not_block_the_right_one() -> None:
         await _get(f"{listener.redirect_uri}?code=ok&state=s")
         assert await waiting == "ok"
         writer.close()
+
+
+async def test_a_spare_connection_is_closed_with_the_listener() -> None:
+    # Browsers preconnect: a connection that never sends a request must not outlive the
+    # listener (it would leak a socket for as long as the app runs).
+    async with LoopbackListener() as listener:
+        waiting = asyncio.ensure_future(listener.wait_for_code("s", within=10))
+        reader, writer = await asyncio.open_connection("127.0.0.1", listener.port)
+        await _get(f"{listener.redirect_uri}?code=ok&state=s")
+        assert await waiting == "ok"
+        assert await asyncio.wait_for(reader.read(), timeout=5) == b""  # closed by the listener
+        writer.close()
+        await writer.wait_closed()

@@ -49,6 +49,9 @@ class LoopbackListener:
         self._state = ""
         self._port = 0
         self.mismatched_requests = 0
+        # Browsers open spare connections (preconnects) that may never send a request; they
+        # are closed with the listener, or they would outlive it.
+        self._connections: set[asyncio.StreamWriter] = set()
 
     async def __aenter__(self) -> LoopbackListener:
         return await self.start()
@@ -74,6 +77,8 @@ class LoopbackListener:
     async def close(self) -> None:
         if self._server is not None:
             self._server.close()
+            for writer in list(self._connections):
+                writer.close()
             await self._server.wait_closed()
             self._server = None
 
@@ -113,6 +118,7 @@ class LoopbackListener:
             self._result.set_result(callback)
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._connections.add(writer)
         try:
             async with asyncio.timeout(_READ_TIMEOUT):
                 head = await reader.readuntil(b"\r\n\r\n")
@@ -123,6 +129,7 @@ class LoopbackListener:
         except ConnectionError:
             pass
         finally:
+            self._connections.discard(writer)
             writer.close()
             with contextlib.suppress(ConnectionError):
                 await writer.wait_closed()
