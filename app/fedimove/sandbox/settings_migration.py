@@ -28,9 +28,7 @@ from fedimove.sandbox.instance import Instance
 from fedimove.sandbox.settings_pages import (
     MOVE_TO_SELF,
     NOT_FOUND,
-    REJECTED_PAGE,
     Signed,
-    checked_form,
     csrf_input,
     field_error,
     flash_html,
@@ -38,6 +36,7 @@ from fedimove.sandbox.settings_pages import (
     redirect,
     resolve_handle,
     signed,
+    signed_form,
 )
 from fedimove.sandbox.state import Account
 
@@ -111,14 +110,11 @@ async def migration_show(request: Request) -> Response:
 
 
 async def migration_create(request: Request) -> Response:
-    who, bounce = signed(request)
-    if bounce is not None:
-        return bounce
-    form = await checked_form(request, who)
-    if form is None:
-        return HTMLResponse(page("Rejected", REJECTED_PAGE), 422)
-    assert who.account is not None
-    instance, me = who.instance, who.account
+    posted = await signed_form(request)
+    if isinstance(posted, Response):
+        return posted
+    who, me, form = posted
+    instance = who.instance
     acct = form.get("account_migration[acct]", "").strip().lstrip("@")
     password = form.get("current_password", "")
     if me.password is None or not hmac.compare_digest(me.password, password):
@@ -163,14 +159,10 @@ async def _migration_errors(
 
 async def redirect_destroy(request: Request) -> Response:
     """Settings::Migration::RedirectsController#destroy: no password asked."""
-    who, bounce = signed(request)
-    if bounce is not None:
-        return bounce
-    form = await checked_form(request, who)
-    if form is None or form.get("_method", "").lower() != "delete":
-        return HTMLResponse(page("Rejected", REJECTED_PAGE), 422)
-    assert who.account is not None
-    me = who.account
+    posted = await signed_form(request, method="delete")
+    if isinstance(posted, Response):
+        return posted
+    who, me, _form = posted
     if me.moved_to is not None:
         me.moved_to = me.moved_at = None
         node_of(who.instance).layer.jobs.spawn(broadcast_update(who.instance, me))

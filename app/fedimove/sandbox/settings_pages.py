@@ -89,6 +89,21 @@ async def checked_form(request: Request, who: Signed) -> dict[str, str] | None:
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
+async def signed_form(
+    request: Request, *, method: str = "post"
+) -> tuple[Signed, Account, dict[str, str]] | Response:
+    """A form post from the signed-in browser session with a valid CSRF token (Rails'
+    `_method` override for deletes), or the response that refuses it."""
+    who, bounce = signed(request)
+    if bounce is not None:
+        return bounce
+    form = await checked_form(request, who)
+    if form is None or (method != "post" and form.get("_method", "").lower() != method):
+        return HTMLResponse(page("Rejected", REJECTED_PAGE), 422)
+    assert who.account is not None
+    return who, who.account, form
+
+
 def redirect(who: Signed, path: str, notice: str) -> Response:
     who.session.data["flash"] = notice
     return RedirectResponse(path, status_code=302)
@@ -142,14 +157,11 @@ async def aliases_index(request: Request) -> Response:
 
 
 async def aliases_create(request: Request) -> Response:
-    who, bounce = signed(request)
-    if bounce is not None:
-        return bounce
-    form = await checked_form(request, who)
-    if form is None:
-        return HTMLResponse(page("Rejected", REJECTED_PAGE), 422)
-    assert who.account is not None
-    instance, me = who.instance, who.account
+    posted = await signed_form(request)
+    if isinstance(posted, Response):
+        return posted
+    who, me, form = posted
+    instance = who.instance
     acct = form.get("account_alias[acct]", "").strip().lstrip("@")
     errors = await _alias_errors(instance, me, acct)
     if errors:
@@ -179,14 +191,11 @@ async def _alias_errors(instance: Instance, me: Account, acct: str) -> dict[str,
 
 
 async def aliases_destroy(request: Request) -> Response:
-    who, bounce = signed(request)
-    if bounce is not None:
-        return bounce
-    form = await checked_form(request, who)
-    if form is None or form.get("_method", "").lower() != "delete":
-        return HTMLResponse(page("Rejected", REJECTED_PAGE), 422)
-    assert who.account is not None
-    me, node = who.account, node_of(who.instance)
+    posted = await signed_form(request, method="delete")
+    if isinstance(posted, Response):
+        return posted
+    who, me, _form = posted
+    node = node_of(who.instance)
     removed = node.aliases.get(me.id, {}).pop(int(request.path_params["id"]), None)
     if removed is not None:
         me.also_known_as = [u for u in me.also_known_as if u != removed[1]]
