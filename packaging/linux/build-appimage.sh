@@ -2,8 +2,9 @@
 # Wrap the PyInstaller bundle (dist/fedimove, from build.sh) into an AppImage:
 #     packaging/linux/build-appimage.sh   ->   dist/Fedimove-VERSION-x86_64.AppImage
 #
-# Needs appimagetool: APPIMAGETOOL=/path/to/appimagetool, or it is downloaded from
-# APPIMAGETOOL_URL (the release workflow pins it there). Like the portable archive, the AppImage
+# Needs appimagetool: APPIMAGETOOL=/path/to/appimagetool, or the pinned release 1.9.1 is
+# downloaded and its SHA-256 checked (APPIMAGETOOL_URL and APPIMAGETOOL_SHA256 override both;
+# a machine other than x86_64 must name the checksum of its build). Like the portable archive, the AppImage
 # uses the desktop's own graphics, font and D-Bus libraries (see README-portable.txt).
 set -euo pipefail
 
@@ -12,14 +13,25 @@ build=$root/build
 dist=$root/dist
 app_id=app.fedimove.Fedimove
 machine=$(uname -m)
-url=${APPIMAGETOOL_URL:-https://github.com/AppImage/appimagetool/releases/download/continuous/appimagetool-$machine.AppImage}
+url=${APPIMAGETOOL_URL:-https://github.com/AppImage/appimagetool/releases/download/1.9.1/appimagetool-$machine.AppImage}
+pinned_x86_64=ed4ce84f0d9caff66f50bcca6ff6f35aae54ce8135408b3fa33abfc3cb384eb0
+if [ "$machine" = x86_64 ] && [ -z "${APPIMAGETOOL_URL:-}" ]; then
+  sha256=${APPIMAGETOOL_SHA256:-$pinned_x86_64}
+else
+  sha256=${APPIMAGETOOL_SHA256:-}
+fi
 
 [ -x "$dist/fedimove/fedimove" ] || { echo "build-appimage.sh: run build.sh first" >&2; exit 1; }
 version=$(PYTHONPATH="$root/app" python3 -c 'from fedimove import __version__; print(__version__)')
 
 tool=${APPIMAGETOOL:-$build/appimagetool}
 if [ ! -x "$tool" ]; then
-  curl --fail --location --silent --show-error --output "$tool" "$url"
+  [ -n "$sha256" ] || { echo "build-appimage.sh: set APPIMAGETOOL_SHA256 for $url" >&2; exit 1; }
+  curl --fail --location --silent --show-error --output "$tool.part" "$url"
+  # A tool that runs with our files must be the one we pinned, not whatever the URL serves.
+  echo "$sha256  $tool.part" | sha256sum --check --quiet - \
+    || { rm -f "$tool.part"; echo "build-appimage.sh: appimagetool checksum mismatch" >&2; exit 1; }
+  mv "$tool.part" "$tool"
   chmod +x "$tool"
 fi
 
