@@ -17,14 +17,23 @@ from typing import TextIO
 
 from fedimove.core.clock import SystemClock
 from fedimove.core.engine.followers_actions import export_missing
+from fedimove.core.engine.runner import RunResult
 from fedimove.core.errors import FedimoveError
 from fedimove.core.models import Category, Handle
 from fedimove.core.servers.rest import RestClient
 from fedimove.core.sources.base import SourceResult
 from fedimove.core.sources.files import classify, read_files, write_posts_page
-from fedimove.core.sources.offline import OfflinePreview, start_offline
+from fedimove.core.sources.media_store import load_media
+from fedimove.core.sources.offline import (
+    OfflinePreview,
+    finish_if_done,
+    start_offline,
+    with_local_media,
+)
 from fedimove.core.sources.service_support import offline_preview_for
 from fedimove.core.storage.journal import Journal
+from fedimove.core.storage.journal_records import Migration
+from fedimove.core.storage.paths import AppPaths
 
 WORDS = {
     "csv.invalid": "The file {file} is not a CSV file Fedimove can read ({reason}, line {line}).",
@@ -199,6 +208,7 @@ async def _copy(
         api_only=args.api_only,
         progress=printer,
         keep_waiting=not args.stop_when_waiting,
+        media_root=media_root(bool(getattr(args, "practice", False))),
     )
     printer.close()
     print(f"Migration {migration.id} (old server gone):")
@@ -224,3 +234,27 @@ def _write_posts(source: SourceResult, path: Path, passphrase: str | None) -> No
     shown = write_posts_page(source, path, passphrase)
     if shown:
         print(f"Posts kept as a page you can read offline ({shown}): {path}")
+
+
+def media_root(practice: bool) -> Path | None:
+    """Where a files migration keeps its profile images for `fedimove resume` (practice
+    journals are thrown away, so practice runs keep none)."""
+    return None if practice else AppPaths.default().ensure().data / "media"
+
+
+def is_files_migration(migration: Migration) -> bool:
+    return bool(migration.options.get("old_server_gone"))
+
+
+def resumed_new_client(new: RestClient, migration: Migration, practice: bool) -> RestClient:
+    """The new account's client for a resumed files migration: the kept profile images are
+    served locally (the old server that hosted them is gone)."""
+    root = media_root(practice)
+    return with_local_media(new, load_media(root, migration.id) if root else {})
+
+
+def finish_resumed(
+    journal: Journal, migration: Migration, result: RunResult, practice: bool
+) -> None:
+    """No Move will come: a files migration ends with its copy."""
+    finish_if_done(journal, migration.id, result, media_root=media_root(practice))

@@ -19,7 +19,13 @@ from typing import TextIO
 
 from fedimove.cli.export import Sessions, _run, _sessions
 from fedimove.cli.export_output import ProgressPrinter
-from fedimove.cli.from_files import add_from_files_option, dispatch
+from fedimove.cli.from_files import (
+    add_from_files_option,
+    dispatch,
+    finish_resumed,
+    is_files_migration,
+    resumed_new_client,
+)
 from fedimove.core.clock import Clock, SystemClock
 from fedimove.core.engine.migration import MigrationEngine, MigrationStatus
 from fedimove.core.engine.plan import DEFAULT_COPY
@@ -224,9 +230,13 @@ async def _resume(args: argparse.Namespace) -> int:
     with _journal(practice, clock) as journal:
         migration_id = _pick(journal, args.id)
         migration = journal.get_migration(migration_id)
+        files = is_files_migration(migration)  # the old server is gone: never sign in there
         async with _copy_sessions(practice) as sessions:
             new = await sessions.writer(migration.new_handle)
-            old = await _maybe_client(sessions, migration.old_handle, "plan" in migration.options)
+            planned = files or "plan" in migration.options
+            old = await _maybe_client(sessions, migration.old_handle, planned)
+            if files:
+                new = resumed_new_client(new, migration, practice)
             engine = MigrationEngine(journal, clock, exports_dir=_exports())
             journal.retry_failed(migration_id)
             printer = CopyPrinter(sys.stderr)
@@ -238,6 +248,8 @@ async def _resume(args: argparse.Namespace) -> int:
                 keep_waiting=not args.stop_when_waiting,
             )
             printer.close()
+            if files:
+                finish_resumed(journal, migration, result, practice)
             print_status(engine.status(migration_id), sys.stdout)
             return _exit_code(result)
 

@@ -27,7 +27,7 @@ from fedimove.core.models import Category
 from fedimove.core.oauth.flow import SignInFlow
 from fedimove.core.oauth.scopes import Operation
 from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
-from fedimove.core.servers.base import ActionSupport, Capabilities
+from fedimove.core.servers.base import ActionSupport
 from fedimove.core.servers.detect import detect
 from fedimove.core.service_api import (
     AccountRole,
@@ -36,8 +36,21 @@ from fedimove.core.service_api import (
     ResumePoint,
     StepOutcome,
 )
-from fedimove.core.service_context import PHASE_SHOWN, OpenUrl, ServiceState
+from fedimove.core.service_context import (
+    OpenUrl,
+    ServiceState,
+    capability_codes,
+    from_files,
+    resume_point,
+)
 from fedimove.core.service_move import MoveService
+from fedimove.core.sources.service_support import (
+    copy_journaled_files,
+    finish_settled,
+    journal_files,
+    open_old_files,
+    preview_from_files,
+)
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import Migration
 from fedimove.core.storage.paths import AppPaths
@@ -86,25 +99,53 @@ class FedimoveService(MoveService):
         unfinished = self.state.journal.find_unfinished()
         if not unfinished:
             return None
-        return _resume_point(max(unfinished, key=lambda m: m.updated_at))
+        return resume_point(max(unfinished, key=lambda m: m.updated_at))
 
     async def resume(
         self, migration_id: str, *, progress: ProgressSink, cancel: CancelToken
     ) -> ResumePoint:
-        """Re-check both sign-ins and take up the migration where the journal says it stands."""
+        """Re-check the sign-ins and take up the migration where the journal says it stands.
+        A files migration (old server gone) has only the new account to check."""
         state = self.state
         migration = state.journal.get_migration(int(migration_id))
         progress(ProgressEvent(Phase.SIGN_IN, status="checking_sign_ins"))
-        for role, handle in (
-            (AccountRole.OLD, migration.old_handle),
-            (AccountRole.NEW, migration.new_handle),
-        ):
+        old_codes: frozenset[str] = frozenset()
+        if from_files(migration):
+            state.resume_files(migration.id)
+        else:
+            state.forget_files()
             cancel.raise_if_cancelled()
-            client = await state.connect(role, state.registry.get(handle))
-            if role is AccountRole.NEW or migration.moved_at is None:
-                await client.verify_credentials()  # a moved old account may refuse (§0.1)
+            old = await state.connect(AccountRole.OLD, state.registry.get(migration.old_handle))
+            if migration.moved_at is None:
+                await old.verify_credentials()  # a moved old account may refuse (§0.1)
+            old_codes = capability_codes(old.capabilities) if old.capabilities else frozenset()
+        cancel.raise_if_cancelled()
+        new = await state.connect(AccountRole.NEW, state.registry.get(migration.new_handle))
+        await new.verify_credentials()
         state.migration_id = migration.id
-        return _resume_point(migration)
+        if from_files(migration):
+            finish_settled(state.journal, migration.id, media_root=state.media_root)
+            migration = state.journal.get_migration(migration.id)
+        return resume_point(migration, old_codes)
+
+    async def use_old_files(
+        self,
+        paths: Sequence[Path],
+        passphrase: str,
+        old_handle: str,
+        *,
+        progress: ProgressSink,
+        cancel: CancelToken,
+    ) -> AccountSummary:
+        """The old server is gone: the old account is these files (read and checked whole,
+        off the event loop, before anything changes)."""
+        progress(ProgressEvent(Phase.READ, status="reading_files"))
+        cancel.raise_if_cancelled()
+        now = self.state.clock.now()
+        source, summary = await open_old_files(paths, passphrase or None, now, old_handle or None)
+        self.state.use_files(source)
+        progress(ProgressEvent(Phase.READ, done=1, total=1, status="files_read"))
+        return summary
 
     async def sign_in(
         self, role: AccountRole, handle: str, *, progress: ProgressSink, cancel: CancelToken
@@ -120,9 +161,13 @@ class FedimoveService(MoveService):
         )
         progress(ProgressEvent(Phase.SIGN_IN, status="waiting_browser"))
         account = await flow.sign_in(target, operation=operation, cancel=cancel)
+        if role is AccountRole.OLD:
+            state.forget_files()  # the live old account after all
         other = state.accounts.get(AccountRole.NEW if role is AccountRole.OLD else AccountRole.OLD)
         if other is not None and other.actor_uri == account.actor_uri:
             raise SameAccountError("the same account twice", handle=account.handle)
+        if state.source is not None and state.source.snapshot.account.acct == account.handle:
+            raise SameAccountError("the files are of the new account", handle=account.handle)
         client = await state.connect(role, account)
         own = await client.verify_credentials()
         return AccountSummary(
@@ -142,6 +187,9 @@ class FedimoveService(MoveService):
 
     async def preview(self, *, progress: ProgressSink, cancel: CancelToken) -> Preview:
         state = self.state
+        if state.old_gone:
+            new = state.client(AccountRole.NEW)
+            return await preview_from_files(state.require_source(), new, cancel=cancel)
         old, new = state.client(AccountRole.OLD), state.client(AccountRole.NEW)
         snapshot = await read_snapshot(old, progress=progress, cancel=cancel)
         state.snapshot, state.read_at = snapshot, state.clock.now()
@@ -185,6 +233,8 @@ class FedimoveService(MoveService):
     ) -> StepOutcome:
         """Start (or go on with) the copy; waits through daily limits, honours Pause."""
         state = self.state
+        if state.old_gone:
+            return await self._copy_files(categories, progress=progress, cancel=cancel)
         old, new = state.client(AccountRole.OLD), state.client(AccountRole.NEW)
         if state.migration_id is None:
             await self.create_migration(categories)
@@ -202,6 +252,29 @@ class FedimoveService(MoveService):
             skipped=sum(c.skipped + c.removed_by_user for c in totals),
             failed=sum(c.failed for c in totals),
             params={"until": result.waiting_until.isoformat() if result.waiting_until else None},
+        )
+
+    async def _copy_files(
+        self, categories: Sequence[Category], *, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        """The copy from the files: journaled once (images kept for a resume), no old client,
+        and the migration finishes with it (no alias, no Move)."""
+        state = self.state
+        new = state.client(AccountRole.NEW)
+        if state.migration_id is None:
+            source = state.require_source()
+            state.migration_id = await journal_files(
+                state.journal, source, new, categories, media_root=state.media_root
+            )
+        return await copy_journaled_files(
+            self.engine(),
+            state.migration_id,
+            new,
+            state.local_media,
+            media_root=state.media_root,
+            progress=progress,
+            cancel=cancel,
+            pause=state.pause,
         )
 
     async def create_migration(self, categories: Sequence[Category]) -> Migration:
@@ -226,30 +299,6 @@ class FedimoveService(MoveService):
         if state.read_at is not None:
             mark_final_read(state.journal, migration.id, state.read_at)
         return migration
-
-
-def capability_codes(caps: Capabilities) -> frozenset[str]:
-    """What the wizard says about a server: API or guided alias/Move, daily follow limits."""
-    codes = set(caps.limitations)
-    codes.add("alias_api" if caps.alias is ActionSupport.API else "alias_guided")
-    codes.add("move_api" if caps.move is ActionSupport.API else "move_guided")
-    if caps.move is ActionSupport.API and caps.move_needs_password:
-        codes.add("move_password")  # asked by Fedimove; a guided page asks in the browser
-    if caps.follow_pacing.per_day:
-        codes.add("follows_per_day")
-    if caps.api_import:
-        codes.add("bulk_import")
-    return frozenset(codes)
-
-
-def _resume_point(migration: Migration) -> ResumePoint:
-    return ResumePoint(
-        str(migration.id),
-        f"@{migration.old_handle}",
-        f"@{migration.new_handle}",
-        PHASE_SHOWN.get(migration.phase, Phase.COPY),
-        migration.updated_at,
-    )
 
 
 def _quiet(event: ProgressEvent) -> None:

@@ -141,6 +141,9 @@ class ResumePoint:
     new_handle: str
     phase: Phase
     updated_at: datetime | None = None
+    #: The old account's capability codes, as `AccountSummary.capabilities` has them (after
+    #: a resume: "move_password" for a GoToSocial Move; "old_server_gone" for a files move).
+    old_capabilities: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +164,21 @@ class MigrationService(Protocol):
     async def sign_in(
         self, role: AccountRole, handle: str, *, progress: ProgressSink, cancel: CancelToken
     ) -> AccountSummary: ...
+
+    async def use_old_files(
+        self,
+        paths: Sequence[Path],
+        passphrase: str,
+        old_handle: str,
+        *,
+        progress: ProgressSink,
+        cancel: CancelToken,
+    ) -> AccountSummary:
+        """The old server is gone: read the old account from these files (a Fedimove backup,
+        Mastodon's archive zip, CSV exports; `passphrase` for a backup, `old_handle` for CSV
+        files; "" when not needed). Every file is checked before anything changes; the
+        summary's capabilities hold "old_server_gone"."""
+        ...
 
     async def preview(self, *, progress: ProgressSink, cancel: CancelToken) -> Preview: ...
 
@@ -210,3 +228,9 @@ class MigrationService(Protocol):
     async def write_report(
         self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
     ) -> ReportFiles: ...
+
+    async def finish_tracking(
+        self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        """End follower tracking: the final scan, then the *finish* phase (sends the rows)."""
+        ...

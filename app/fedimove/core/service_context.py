@@ -12,6 +12,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,10 +28,14 @@ from fedimove.core.engine.snapshot import AccountSnapshot
 from fedimove.core.engine.snapshot_export import open_client
 from fedimove.core.errors import NotSignedInError
 from fedimove.core.progress import Phase, ProgressEvent, ProgressSink
+from fedimove.core.servers.base import ActionSupport, Capabilities
 from fedimove.core.servers.rest import RestClient
-from fedimove.core.service_api import AccountRole
+from fedimove.core.service_api import AccountRole, ResumePoint
+from fedimove.core.sources.base import SourceResult
+from fedimove.core.sources.media_store import Media, load_media
+from fedimove.core.sources.service_support import OLD_SERVER_GONE_CAPABILITY
 from fedimove.core.storage.journal import Journal
-from fedimove.core.storage.journal_records import MigrationPhase
+from fedimove.core.storage.journal_records import Migration, MigrationPhase
 from fedimove.core.storage.paths import AppPaths
 from fedimove.core.storage.secrets import SecretStore
 
@@ -73,6 +78,43 @@ class ServiceState:
     move_password: str = ""
     #: Where the service reports a guided step while the person acts in the browser.
     guided_sink: ProgressSink | None = None
+    #: The old server is gone: the old account is these files (issue 12), or, after a
+    #: restart, only the journal and the profile images kept in `media_root`.
+    old_gone: bool = False
+    source: SourceResult | None = None
+    local_media: Media = field(default_factory=dict)
+
+    @property
+    def media_root(self) -> Path:
+        return self.paths.data / "media"
+
+    def use_files(self, source: SourceResult) -> None:
+        """The old account is now these files: forget any old sign-in and earlier read."""
+        self.accounts.pop(AccountRole.OLD, None)
+        self.clients.pop(AccountRole.OLD, None)
+        self.snapshot = self.read_at = self.backup_at = None
+        self.migration_id = None
+        self.old_gone, self.source, self.local_media = True, source, dict(source.media)
+
+    def forget_files(self) -> None:
+        """The person signs in to a live old account after all."""
+        if self.old_gone:
+            self.migration_id = None
+        self.old_gone, self.source, self.local_media = False, None, {}
+
+    def resume_files(self, migration_id: int) -> None:
+        """A journaled files migration after a restart: the files are gone with the last run,
+        the profile images were kept."""
+        self.forget_files()
+        self.accounts.pop(AccountRole.OLD, None)
+        self.clients.pop(AccountRole.OLD, None)
+        self.old_gone = True
+        self.local_media = load_media(self.media_root, migration_id)
+
+    def require_source(self) -> SourceResult:
+        if self.source is None:
+            raise NotSignedInError("no old files chosen yet", role=AccountRole.OLD.value)
+        return self.source
 
     @property
     def registry(self) -> AccountsRegistry:
@@ -114,3 +156,34 @@ class ServiceState:
         opened = self.open_url(url)
         if inspect.isawaitable(opened):
             await opened
+
+
+def capability_codes(caps: Capabilities) -> frozenset[str]:
+    """What the wizard says about a server: API or guided alias/Move, daily follow limits."""
+    codes = set(caps.limitations)
+    codes.add("alias_api" if caps.alias is ActionSupport.API else "alias_guided")
+    codes.add("move_api" if caps.move is ActionSupport.API else "move_guided")
+    if caps.move is ActionSupport.API and caps.move_needs_password:
+        codes.add("move_password")  # asked by Fedimove; a guided page asks in the browser
+    if caps.follow_pacing.per_day:
+        codes.add("follows_per_day")
+    if caps.api_import:
+        codes.add("bulk_import")
+    return frozenset(codes)
+
+
+def from_files(migration: Migration) -> bool:
+    return bool(migration.options.get("old_server_gone"))
+
+
+def resume_point(migration: Migration, old_codes: frozenset[str] = frozenset()) -> ResumePoint:
+    if from_files(migration):
+        old_codes = old_codes | {OLD_SERVER_GONE_CAPABILITY}
+    return ResumePoint(
+        str(migration.id),
+        f"@{migration.old_handle}",
+        f"@{migration.new_handle}",
+        PHASE_SHOWN.get(migration.phase, Phase.COPY),
+        migration.updated_at,
+        old_codes,
+    )

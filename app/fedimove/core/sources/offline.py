@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from fedimove.core import service_api
@@ -25,6 +26,7 @@ from fedimove.core.models import AccountRef, Category
 from fedimove.core.progress import CancelToken, ProgressSink, discard_progress
 from fedimove.core.servers.rest import RestClient
 from fedimove.core.sources.base import FOLLOWERS_GONE, SourceResult
+from fedimove.core.sources.media_store import forget_media, save_media
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import (
     Evidence,
@@ -109,7 +111,7 @@ def offline_preview(
     if following is not None and following.after_move:
         notes.append(
             f"{following.after_move} follows are beyond what the new server allows now; "
-            "they can only be added as followers arrive."
+            "Fedimove tries them all, and those the server refuses are listed in the report."
         )
     return OfflinePreview(
         old=snapshot.account,
@@ -194,7 +196,9 @@ async def journal_offline(
     journal.record_new_locked(migration.id, new_own.profile.locked)
     snapshot = source.snapshot
     room = follow_room(caps, following=new_own.following_count, followers=new_own.followers_count)
-    plan = build_plan(chosen, caps, follows=len(snapshot.following), room=room, api_only=api_only)
+    # No Move will come, so nothing waits for one: every follow is tried now (paced, or by the
+    # CSV-assisted import); any beyond the server's cap end skipped "follow_cap", not pending.
+    plan = build_plan(chosen, caps, follows=len(snapshot.following), room=None, api_only=api_only)
     journal.ensure_steps(migration.id, plan.names)
     for name, specs in plan_items(snapshot, plan, room=room).items():
         journal.add_items(migration.id, name, specs)
@@ -215,11 +219,15 @@ async def start_offline(
     cancel: CancelToken | None = None,
     pause: PauseToken | None = None,
     keep_waiting: bool = True,
+    media_root: Path | None = None,
 ) -> tuple[Migration, RunResult]:
-    """Journal the files' items as a live start would after its read, then run the copy."""
+    """Journal the files' items as a live start would after its read, then run the copy.
+    With `media_root`, the profile images are kept there for a resume (`media_store`)."""
     journal = engine.journal
     chosen = [c for c in Category if c in set(categories) and c in source.provided]
     migration = await journal_offline(journal, source, new, chosen, api_only=api_only)
+    if media_root is not None:
+        save_media(media_root, migration.id, source.media)
     result = await engine.resume(
         migration.id,
         None,
@@ -229,16 +237,21 @@ async def start_offline(
         pause=pause,
         keep_waiting=keep_waiting,
     )
-    finish_if_done(journal, migration.id, result)
+    finish_if_done(journal, migration.id, result, media_root=media_root)
     return journal.get_migration(migration.id), result
 
 
-def finish_if_done(journal: Journal, migration_id: int, result: RunResult) -> bool:
-    """With no Move to come, a migration from files ends when its copy has: nothing pending
-    anywhere (follows kept for after a Move would wait forever, so they keep it open)."""
+def finish_if_done(
+    journal: Journal, migration_id: int, result: RunResult, *, media_root: Path | None = None
+) -> bool:
+    """With no Move to come, a migration from files ends when its copy has: nothing pending,
+    in flight or failed anywhere (its plan keeps no follows for after a Move). The kept
+    profile images are then no longer needed."""
     counts = journal.item_counts(migration_id).values()
     if not result.finished or result.failed or any(c.pending or c.in_flight for c in counts):
         return False
     journal.set_phase(migration_id, MigrationPhase.FINISH)
     journal.set_state(migration_id, MigrationState.FINISHED)
+    if media_root is not None:
+        forget_media(media_root, migration_id)
     return True
