@@ -132,6 +132,14 @@ class FakeMigrationService:
         self._maybe_fail("report")
         return ReportFiles(destination / "report.html", destination / "report.csv")
 
+    async def finish_tracking(
+        self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        self._maybe_fail("finish_tracking")
+        for batch in self.follower_batches:
+            on_rows(batch)
+        return StepOutcome("finish_tracking", "finished")
+
 
 def _conforms() -> None:
     """mypy checks that the fake satisfies the protocol (never called)."""

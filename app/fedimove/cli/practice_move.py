@@ -25,12 +25,10 @@ from urllib.parse import urlsplit
 
 from fedimove.cli.practice_browser import PracticeBrowser
 from fedimove.core.clock import ScaledClock
-from fedimove.core.engine.followers import FollowerTracker
 from fedimove.core.errors import FedimoveError, PracticeMoveStoppedError
 from fedimove.core.models import Category
 from fedimove.core.progress import CancelToken, ProgressEvent
-from fedimove.core.service import FedimoveService
-from fedimove.core.service_api import AccountRole, FollowerRow, FollowerSink, FollowerState
+from fedimove.core.service_api import AccountRole, FollowerRow, FollowerState
 from fedimove.core.storage.archive_passphrase import generate_recovery_phrase
 from fedimove.sandbox.federation import layer_of
 from fedimove.sandbox.scenario_failures import LOST, MOVED, REQUESTED, expected_outcomes
@@ -238,7 +236,8 @@ async def _track(
 ) -> tuple[dict[str, FollowerRow], float]:
     """Follow the followers (the wizard's followers page) until everyone expected to arrive
     has, and the practice servers have delivered everything, or the practice time limit
-    passes; then classify those who stayed. Returns the last row of each, and practice hours."""
+    passes; then finish tracking (the final scan classifies those who stayed). Returns the
+    last row of each, and practice hours."""
     rows: dict[str, FollowerRow] = {}
     arriving = {k: s for k, s in expected.items() if s in ARRIVING}
     settled = asyncio.Event()
@@ -261,29 +260,11 @@ async def _track(
     cancel.cancel("done")
     waiting.cancel()
     await tracking  # raises what went wrong inside, if anything did
-    await _final_scan(service, on_rows)
+    # The person's "Finish tracking": the final scan says who stayed, and why.
+    await service.finish_tracking(on_rows=on_rows, progress=_quiet, cancel=CancelToken())
     hours = (clock.monotonic() - started) / 3600
     say("track", f"final scan after {hours:.2f} practice hours")
     return rows, hours
-
-
-async def _final_scan(service: FedimoveService, on_rows: FollowerSink) -> None:
-    """The followers page never ends, so it never makes the final scan (who stayed, and why):
-    the engine's tracker makes it on the service's migration; then the service hands over
-    the rows once (a tracking round that is already stopped only sends them)."""
-    state = service.state
-    tracker = FollowerTracker(
-        state.journal,
-        state.require_migration(),
-        state.client(AccountRole.OLD),
-        state.client(AccountRole.NEW),
-        prober=state.prober,
-        clock=state.clock,
-    )
-    await tracker.full_scan(final=True)
-    stopped = CancelToken()
-    stopped.cancel("final rows")
-    await service.track_followers(on_rows=on_rows, progress=_quiet, cancel=stopped)
 
 
 class _Milestones:

@@ -1,14 +1,20 @@
-"""The service's follower side: the tracker after the Move, its actions (approve the migrated
-followers' requests, export who did not arrive), and the rows the followers page shows."""
+"""The service's follower side: the tracker after the Move until the tracking window closes or
+the person finishes it (the final scan, then the *finish* phase), its actions (approve the
+migrated followers' requests, export who did not arrive), and the rows the followers page
+shows."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
+from collections import Counter
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from fedimove.core.engine.followers import FollowerTracker
-from fedimove.core.errors import FedimoveError
+from fedimove.core.engine.move import resend_available_at
+from fedimove.core.errors import FedimoveError, ParamValue
 from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
 from fedimove.core.service_api import (
     AccountRole,
@@ -18,15 +24,27 @@ from fedimove.core.service_api import (
     StepOutcome,
 )
 from fedimove.core.service_context import ServiceState
-from fedimove.core.storage.journal_records import Evidence, Follower
+from fedimove.core.storage.journal_records import Evidence, Follower, Migration, MigrationPhase
+from fedimove.core.storage.paths import AppPaths
+from fedimove.core.storage.settings import FULL_SCAN_HOURS, TRACKING_DAYS, Settings
 
 #: How often the followers page polls the new account (the tracker's cost is per arrival).
 POLL_EVERY = 30.0
-FULL_SCAN_EVERY = 3 * 3600.0
+#: A follower who arrived, or asks to, has settled; everyone else is still being watched.
+_ARRIVING = (FollowerState.MOVED, FollowerState.AWAITING_APPROVAL)
 
 
 class FollowerActions:
     state: ServiceState
+    _rounds: asyncio.Lock | None = None
+
+    @property
+    def _round(self) -> asyncio.Lock:
+        """One tracker round at a time: a regular scan that ends after the final one would put
+        its "not yet" back over the final verdicts."""
+        if self._rounds is None:
+            self._rounds = asyncio.Lock()
+        return self._rounds
 
     def _tracker(self, *, approve: bool = False) -> FollowerTracker:
         state = self.state
@@ -41,45 +59,121 @@ class FollowerActions:
         )
 
     def _send_rows(self, on_rows: FollowerSink) -> dict[FollowerState, int]:
+        """Every follower of the snapshot to the page, and their counts: the same set, so
+        the page's numbers and the tracker's always agree (new followers of the new account
+        who never followed the old one are not part of the move)."""
         followers = self.state.journal.list_followers(self.state.require_migration(), limit=None)
-        on_rows([follower_row(f) for f in followers if f.in_snapshot])
-        counts: dict[FollowerState, int] = {}
-        for follower in followers:
-            counts[follower.state] = counts.get(follower.state, 0) + 1
-        return counts
+        rows = [follower_row(f) for f in followers if f.in_snapshot]
+        on_rows(rows)
+        return dict(Counter(row.state for row in rows))
+
+    def _report(self, progress: ProgressSink, counts: dict[FollowerState, int]) -> None:
+        """The round's counts, with what the page shows besides the rows (the Move's time,
+        the end of the tracking window, when a re-send becomes possible)."""
+        migration = self.state.journal.get_migration(self.state.require_migration())
+        window = tracking_window(self.state.paths, migration)
+        resend = resend_available_at(migration, self.state.client(AccountRole.OLD).capabilities)
+        params: dict[str, ParamValue] = {
+            "moved_at": migration.moved_at.isoformat() if migration.moved_at else None,
+            "tracking_until": window.isoformat() if window else None,
+            "resend_from": resend.isoformat() if resend else None,
+            "finished": migration.phase is MigrationPhase.FINISH,
+        }
+        moved, total = counts.get(FollowerState.MOVED, 0), sum(counts.values())
+        progress(ProgressEvent(Phase.TRACK, "followers", moved, total, "polled", params))
 
     async def track_followers(
         self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
     ) -> StepOutcome:
-        """Poll until cancelled (the page stays open for days if the person wants), with a full
-        scan of the old list every few hours; every round sends the changed rows."""
+        """Poll until cancelled or until the tracking window (`tracking_days` after the Move)
+        closes, with a full scan of the old list every few hours; every round sends the rows.
+        When the window closes the final scan runs and the migration moves to *finish*."""
         state = self.state
+        migration_id = state.require_migration()
+        migration = state.journal.get_migration(migration_id)
+        if migration.phase is MigrationPhase.FINISH:  # tracking has ended: show where it ended
+            self._report(progress, self._send_rows(on_rows))
+            return StepOutcome("track", "finished")
+        if migration.moved_at is not None and migration.phase in (
+            MigrationPhase.MOVE,
+            MigrationPhase.COPY_AFTER,
+        ):
+            state.journal.set_phase(migration_id, MigrationPhase.TRACK)
         tracker = self._tracker(approve=state.answers.locked_choice == "approve")
-        self._send_rows(on_rows)
-        last_scan = state.clock.monotonic()
-        scans = 0
+        self._report(progress, self._send_rows(on_rows))
+        scan_every = Settings.load_default(state.paths).get(FULL_SCAN_HOURS) * 3600.0
+        until = tracking_window(state.paths, migration)
+        last_scan, scans = state.clock.monotonic(), 0
         while not cancel.cancelled:
+            final = until is not None and state.clock.now() >= until
+            full = final or scans == 0 or state.clock.monotonic() - last_scan >= scan_every
+            finished = await self._one_round(tracker, full=full, final=final)
+            if full:
+                last_scan, scans = state.clock.monotonic(), scans + 1
+            counts = self._send_rows(on_rows)
+            self._report(progress, counts)
+            if finished:
+                moved = counts.get(FollowerState.MOVED, 0)
+                return StepOutcome("track", "finished", done=moved, params={"scans": scans})
+            wait = POLL_EVERY
+            if until is not None:
+                wait = max(0.0, min(wait, (until - state.clock.now()).total_seconds()))
+            if await _stopped_within(cancel, state, wait):
+                break
+        return StepOutcome("track", "stopped", params={"scans": scans})
+
+    async def _one_round(self, tracker: FollowerTracker, *, full: bool, final: bool) -> bool:
+        """A poll, a regular full scan or the final one; True once tracking has finished
+        (here, or by `finish_tracking` meanwhile). Retryable failures wait for the next round."""
+        state = self.state
+        migration_id = state.require_migration()
+        async with self._round:
+            if state.journal.get_migration(migration_id).phase is MigrationPhase.FINISH:
+                return True
             try:
-                if scans == 0 or state.clock.monotonic() - last_scan >= FULL_SCAN_EVERY:
-                    await tracker.full_scan()
-                    last_scan, scans = state.clock.monotonic(), scans + 1
+                if full:
+                    await tracker.full_scan(final=final)
                 else:
                     await tracker.poll()
             except FedimoveError as error:
                 if not error.retryable:
                     raise
-            counts = self._send_rows(on_rows)
-            moved, total = counts.get(FollowerState.MOVED, 0), sum(counts.values())
-            progress(ProgressEvent(Phase.TRACK, "followers", moved, total, "polled"))
-            if await _stopped_within(cancel, state, POLL_EVERY):
-                break
-        return StepOutcome("track", "stopped", params={"scans": scans})
+                return False
+            if final:
+                state.journal.set_phase(migration_id, MigrationPhase.FINISH)
+        return final
+
+    async def finish_tracking(
+        self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        """End the tracking: the final scan (who stayed on the old account, and why), then
+        the migration's *finish* phase. Followers who arrive later still follow the new
+        account; Fedimove only stops watching. Safe to call again (it only re-sends rows)."""
+        state = self.state
+        migration_id = state.require_migration()
+        async with self._round:
+            cancel.raise_if_cancelled()
+            if state.journal.get_migration(migration_id).phase is not MigrationPhase.FINISH:
+                tracker = self._tracker(approve=state.answers.locked_choice == "approve")
+                await tracker.full_scan(final=True)
+                state.journal.set_phase(migration_id, MigrationPhase.FINISH)
+        counts = self._send_rows(on_rows)
+        self._report(progress, counts)
+        not_arrived = sum(n for s, n in counts.items() if s not in _ARRIVING)
+        return StepOutcome(
+            "finish_tracking",
+            "finished",
+            done=counts.get(FollowerState.MOVED, 0),
+            failed=not_arrived,
+            params={s.value: n for s, n in sorted(counts.items())},
+        )
 
     async def approve_migrated_followers(
         self, *, progress: ProgressSink, cancel: CancelToken
     ) -> StepOutcome:
         self.state.answers = replace(self.state.answers, locked_choice="approve")
-        result = await self._tracker(approve=True).poll()
+        async with self._round:
+            result = await self._tracker(approve=True).poll()
         return StepOutcome("approve_migrated", done=result.approved)
 
     async def export_missing_followers(
@@ -115,6 +209,13 @@ def follower_row(follower: Follower) -> FollowerRow:
         observed=follower.evidence is Evidence.OBSERVED,
         arrived_at=follower.arrived_at,
     )
+
+
+def tracking_window(paths: AppPaths, migration: Migration) -> datetime | None:
+    """When tracking ends by itself: `tracking_days` after the Move (None before it)."""
+    if migration.moved_at is None:
+        return None
+    return migration.moved_at + timedelta(days=Settings.load_default(paths).get(TRACKING_DAYS))
 
 
 async def _stopped_within(cancel: CancelToken, state: ServiceState, seconds: float) -> bool:

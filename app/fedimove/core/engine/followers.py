@@ -199,6 +199,10 @@ class FollowerTracker:
         )
         scan.acting = self._domains_with_departures(scan.on_old)
         updates = await asyncio.gather(*(self._classify(f, scan) for f in open_rows))
+        # Someone may have arrived (or asked) while this scan read and probed: that was seen
+        # on the new account and stands; never put a guess over it.
+        settled = {f.actor_uri for f in self._snapshot() if f.state in _SETTLED}
+        updates = [u for u in updates if u.actor_uri not in settled]
         self.journal.update_followers(self.migration_id, updates)
         tracker = dict(self.journal.get_migration(self.migration_id).options.get("tracker") or {})
         tracker["last_full_scan_at"] = self.clock.now().isoformat()

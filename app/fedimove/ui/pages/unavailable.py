@@ -87,3 +87,8 @@ class UnavailableService:
         self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
     ) -> ReportFiles:
         raise _unavailable()
+
+    async def finish_tracking(
+        self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        raise _unavailable()
