@@ -234,9 +234,3 @@ class MigrationService(Protocol):
     ) -> StepOutcome:
         """End follower tracking: the final scan, then the *finish* phase (sends the rows)."""
         ...
-
-    async def finish_tracking(
-        self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
-    ) -> StepOutcome:
-        """End follower tracking: the final scan, then the *finish* phase (sends the rows)."""
-        ...
