@@ -158,15 +158,8 @@ def node_of(instance: Instance) -> Node:
 
 def install(network: PracticeNetwork) -> FederationLayer:
     """Federate over HTTP from now on; idempotent, and picks up instances added later."""
-    from fedimove.sandbox import (
-        federation_actor,
-        federation_follow,
-        federation_inbox,
-        gts_move,
-        settings_imports,
-        settings_migration,
-        settings_pages,
-    )
+    from fedimove.sandbox import federation_follow, federation_inbox
+    from fedimove.sandbox.routes import federated_routes
 
     layer = getattr(network, "federation_layer", None)
     if not isinstance(layer, FederationLayer):
@@ -180,12 +173,7 @@ def install(network: PracticeNetwork) -> FederationLayer:
         instance.app.state.federation_node = node
         instance.federation = federation_follow.HttpFederation()
         instance.inbox_handlers.append(federation_inbox.handle_activity)
-        routes = list(federation_actor.ROUTES)
-        if instance.flavour.is_gotosocial:
-            routes += gts_move.ROUTES
-        elif instance.flavour.software == "mastodon":
-            routes += settings_pages.ROUTES + settings_migration.ROUTES + settings_imports.ROUTES
-        instance.add_routes(routes)
+        instance.add_routes(federated_routes(instance.flavour))
     return layer
 
 

@@ -113,6 +113,11 @@ async def _target_aliases(
 async def receive_move(instance: Instance, sender: Account, activity: dict[str, Any]) -> None:
     if not instance.flavour.processes_move:
         return  # software without Move support keeps the followers on the old account
+    if instance.flavour.move_receiver == "akkoma":
+        from fedimove.sandbox import akkoma_move
+
+        await akkoma_move.receive_move(instance, sender, activity)
+        return
     origin = instance.actor_uri(sender)
     obj, target_uri = activity.get("object"), activity.get("target")
     if obj != origin or not isinstance(target_uri, str):

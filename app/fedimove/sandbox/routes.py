@@ -1,4 +1,5 @@
-"""All built-in routes of an instance, in one list."""
+"""All built-in routes of an instance, in one list, and the routes that need federation
+(mounted by `federation.install`)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,26 @@ def all_routes(flavour: Flavour) -> list[BaseRoute]:
     if flavour.is_gotosocial:
         routes.extend(exports.ROUTES)
     return routes
+
+
+def federated_routes(flavour: Flavour) -> list[BaseRoute]:
+    """Alias, Move and import routes, where the flavour keeps them [fediverse-apis.md §3, §6]."""
+    from fedimove.sandbox import (
+        federation_actor,
+        gts_move,
+        settings_imports,
+        settings_migration,
+        settings_pages,
+    )
+    from fedimove.sandbox.api import pleroma
+
+    by_api: dict[str, list[BaseRoute]] = {
+        "settings_pages": [
+            *settings_pages.ROUTES,
+            *settings_migration.ROUTES,
+            *settings_imports.ROUTES,
+        ],
+        "gotosocial": list(gts_move.ROUTES),
+        "pleroma": list(pleroma.ROUTES),
+    }
+    return [*federation_actor.ROUTES, *by_api[flavour.migration_api]]

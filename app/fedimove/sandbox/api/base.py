@@ -183,6 +183,8 @@ def _throttles(
     ip = client_ip(request)
     if instance.flavour.per_ip_limits:
         return [(limits.GTS_PER_IP, ip)]
+    if not instance.flavour.general_throttles:
+        return []  # Akkoma limits chosen actions only (relations.py) [fediverse-apis.md §5.4]
     matched: list[tuple[limits.Throttle, str]] = []
     if ctx_token is not None:
         matched.append((limits.PER_TOKEN, ctx_token))

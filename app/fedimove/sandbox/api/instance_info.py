@@ -37,10 +37,9 @@ _STATUSES = {
 
 
 def _version(instance: Instance) -> str:
-    if instance.flavour.is_gotosocial:
-        # GoToSocial may inject a Mastodon version [fediverse-apis.md §7.2].
-        return f"3.5.3+{instance.flavour.version}"
-    return instance.flavour.version
+    # GoToSocial may inject a Mastodon version; Akkoma names its Mastodon API level
+    # [fediverse-apis.md §7.2].
+    return instance.flavour.instance_version.format(version=instance.flavour.version)
 
 
 def _local_users(instance: Instance) -> int:
@@ -112,8 +111,20 @@ async def v1(ctx: Ctx) -> Response:
             },
             "contact_account": None,
             "rules": [],
+            **_pleroma_metadata(instance),
         }
     )
+
+
+def _pleroma_metadata(instance: Instance) -> dict[str, Any]:
+    """Akkoma's extra `pleroma` block: its API features and profile-field limits (defaults
+    `max_account_fields` 10, names 512, values 2,048) [AK: lib/pleroma/web/mastodon_api/views/
+    instance_view.ex; config/config.exs]."""
+    if instance.flavour.migration_api != "pleroma":
+        return {}
+    features = ["pleroma_api", "akkoma_api", "mastodon_api", "polls", "editing"]
+    limits = {"max_fields": 10, "max_remote_fields": 20, "name_length": 512, "value_length": 2048}
+    return {"pleroma": {"metadata": {"features": features, "fields_limits": limits}}}
 
 
 @api(auth="none")
@@ -141,7 +152,7 @@ async def nodeinfo_links(request: Request) -> Response:
             "href": f"{instance.origin}/nodeinfo/2.0",
         }
     ]
-    if instance.flavour.is_gotosocial:
+    if instance.flavour.nodeinfo_repository:
         links.append(
             {
                 "rel": "http://nodeinfo.diaspora.software/ns/schema/2.1",
@@ -159,7 +170,7 @@ async def nodeinfo(request: Request) -> Response:
         "version": instance.flavour.version,
     }
     if version == "2.1":
-        software["repository"] = "https://codeberg.org/superseriousbusiness/gotosocial"
+        software["repository"] = instance.flavour.nodeinfo_repository
     users = _local_users(instance)
     return JSONResponse(
         {

@@ -83,9 +83,19 @@ def _count_follow(ctx: Ctx, me: Account) -> dict[str, str]:
     return ctx.instance.limiter.hit(limits.FOLLOWS_PER_DAY, str(me.id)).headers()
 
 
+def _throttle_relation(ctx: Ctx, target: Account) -> None:
+    """Akkoma's limiters on follow/unfollow answer 429 `{"error": "Throttled"}` without
+    rate-limit headers [fediverse-apis.md §5.4; AK: lib/pleroma/web/plugs/rate_limiter.ex]."""
+    for throttle, per_target in ctx.instance.flavour.relation_throttles:
+        subject = f"{ctx.me.id}:{target.id}" if per_target else str(ctx.me.id)
+        if ctx.instance.limiter.hit(throttle, subject).exceeded:
+            raise ApiError(429, "Throttled")
+
+
 @api(*FOLLOW_SCOPES)
 async def follow(ctx: Ctx) -> Response:
     me, target, params, state = ctx.me, ctx.account_at(), ctx.params, ctx.state
+    _throttle_relation(ctx, target)
     _check_may_follow(ctx, me, target)
     existing = state.follows.get(me.id, target.id) or state.follow_requests.get(me.id, target.id)
     languages = params.texts("languages") or None
@@ -120,6 +130,7 @@ async def follow(ctx: Ctx) -> Response:
 @api(*FOLLOW_SCOPES)
 async def unfollow(ctx: Ctx) -> Response:
     me, target, state = ctx.me, ctx.account_at(), ctx.state
+    _throttle_relation(ctx, target)
     removed = state.follows.remove(me.id, target.id) or state.follow_requests.remove(
         me.id, target.id
     )
@@ -131,6 +142,7 @@ async def unfollow(ctx: Ctx) -> Response:
 @api(*FOLLOW_SCOPES)
 async def remove_from_followers(ctx: Ctx) -> Response:
     target = ctx.account_at()
+    _throttle_relation(ctx, target)
     ctx.state.follows.remove(target.id, ctx.me.id)
     return _relationship(ctx, target)
 
