@@ -2,18 +2,24 @@
 journal says is finished, and coming back to waiting steps when their moment comes.
 
 The runner holds the migration's writer lease (DESIGN §0.13) while it writes, honours pause
-(between items and steps) and cancel, and reports progress. When every remaining step waits
-(e.g. for the 00:00 UTC follow reset), it either sleeps until the earliest moment and goes on
-(`keep_waiting=True`), or returns so the caller can stop and resume later.
+and cancel, and reports progress. When every remaining step waits (e.g. for the 00:00 UTC
+follow reset), it either sleeps until the earliest moment and goes on (`keep_waiting=True`), or
+returns so the caller can stop and resume later.
+
+Pause works like a cancel of the step alone: the step's own token trips at once, so no new
+request starts; the request in flight finishes, the items claimed but not yet sent go back to
+pending (the step's cancel path), and the runner reports `paused` only once the step has
+stopped, then waits for resume and runs the step again (`resumed`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from fedimove.core.engine.plan import Plan, PlannedStep, Strategy
 from fedimove.core.engine.steps import STEPS, Step
@@ -22,13 +28,20 @@ from fedimove.core.errors import CancelledError, FedimoveError
 from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
 from fedimove.core.storage.journal_records import MigrationPhase, StepState
 
+T = TypeVar("T")
+
+#: The reason a step's token is cancelled with when the person pauses.
+PAUSED = "pause"
+
 
 class PauseToken:
-    """Pause between units of work; `resume()` lets the run go on."""
+    """Pause the work; `resume()` lets it go on. Work registered with `stopping()` has its
+    token cancelled (reason `PAUSED`) the moment `pause()` is called."""
 
     def __init__(self) -> None:
         self._running = asyncio.Event()
         self._running.set()
+        self._stoppable: list[CancelToken] = []
 
     @property
     def paused(self) -> bool:
@@ -36,9 +49,22 @@ class PauseToken:
 
     def pause(self) -> None:
         self._running.clear()
+        for token in list(self._stoppable):
+            token.cancel(PAUSED)
 
     def resume(self) -> None:
         self._running.set()
+
+    @contextlib.contextmanager
+    def stopping(self, token: CancelToken) -> Iterator[None]:
+        """While the block runs, `pause()` cancels `token`."""
+        if self.paused:
+            token.cancel(PAUSED)
+        self._stoppable.append(token)
+        try:
+            yield
+        finally:
+            self._stoppable.remove(token)
 
     async def wait_running(self, cancel: CancelToken) -> None:
         if not self.paused:
@@ -51,6 +77,16 @@ class PauseToken:
             for task in (waiter, stopper):
                 task.cancel()
         cancel.raise_if_cancelled()
+
+
+def linked_token(parent: CancelToken) -> CancelToken:
+    """A token that is cancelled with `parent` and may also be cancelled alone."""
+    child = CancelToken()
+    if parent.cancelled:
+        child.cancel(parent.reason)
+    else:
+        parent.on_cancel(lambda: child.cancel(parent.reason))
+    return child
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +126,13 @@ class Runner:
         try:
             journal.ensure_steps(mid, self.plan.names)
             chosen = self.plan.in_phases(phases)
+            self.ctx.pause = pause = pause or PauseToken()
             while True:
-                self.ctx.pause = pause or PauseToken()
-                result = await self._round(chosen, progress, cancel, self.ctx.pause)
+                result = await self._round(chosen, progress, cancel, pause)
                 if result.waiting_until is None or not keep_waiting:
                     return result
                 self._announce_wait(result, progress)
-                await self._sleep_until(result.waiting_until, cancel)
+                await self._sleep_until(result.waiting_until, progress, cancel, pause)
         finally:
             if keeper is not None:
                 keeper.cancel()
@@ -124,8 +160,7 @@ class Runner:
             if record.state is StepState.WAITING and due is not None and due > now:
                 waiting[planned.name], reasons[planned.name] = due, record.last_error or ""
                 continue
-            await pause.wait_running(cancel)
-            outcome = await self._run_step(planned, progress, cancel)
+            outcome = await self._run_pausable(planned, progress, cancel, pause)
             if outcome.state is StepState.WAITING and outcome.next_attempt_at is not None:
                 waiting[planned.name] = outcome.next_attempt_at
                 reasons[planned.name] = outcome.reason or ""
@@ -134,11 +169,59 @@ class Runner:
         until = min(waiting.values()) if waiting else None
         return RunResult(until is None, until, reasons, tuple(failed))
 
+    async def _run_pausable(
+        self, planned: PlannedStep, progress: ProgressSink, cancel: CancelToken, pause: PauseToken
+    ) -> StepOutcome:
+        """Run the step; a pause stops it after the request in flight, and once resumed the
+        step runs again from what the journal says is left."""
+        while True:
+            await self._hold_while_paused(progress, cancel, pause)
+            outcome = await self._until_paused(
+                lambda token: self._run_step(planned, progress, token), cancel, pause
+            )
+            if outcome is not None:
+                return outcome
+
+    async def _until_paused(
+        self,
+        work: Callable[[CancelToken], Awaitable[T]],
+        cancel: CancelToken,
+        pause: PauseToken,
+    ) -> T | None:
+        """`work(token)` with a token that Pause trips too; None when a pause stopped it."""
+        token = linked_token(cancel)
+        try:
+            with pause.stopping(token):
+                return await work(token)
+        except CancelledError:
+            cancel.raise_if_cancelled()  # the person's cancel, with its own reason
+            if token.reason != PAUSED:
+                raise
+            return None
+        finally:
+            self._use_token(cancel)
+
+    def _use_token(self, token: CancelToken) -> None:
+        """The clients' requests check this token before they are sent."""
+        for client in (self.ctx.new, self.ctx.follow_client):
+            if client is not None:
+                client.cancel = token
+
+    async def _hold_while_paused(
+        self, progress: ProgressSink, cancel: CancelToken, pause: PauseToken
+    ) -> None:
+        if not pause.paused:
+            return
+        progress(ProgressEvent(Phase.COPY, status="paused"))
+        await pause.wait_running(cancel)
+        progress(ProgressEvent(Phase.COPY, status="resumed"))
+
     async def _run_step(
         self, planned: PlannedStep, progress: ProgressSink, cancel: CancelToken
     ) -> StepOutcome:
         journal, mid = self.ctx.journal, self.ctx.migration_id
         journal.set_step_state(mid, planned.name, StepState.RUNNING)
+        self._use_token(cancel)
         try:
             outcome = await step_for(planned, self.steps).run(
                 self.ctx, progress=progress, cancel=cancel
@@ -177,8 +260,18 @@ class Runner:
             return None
         return asyncio.ensure_future(self.ctx.journal.keep_lease(self.ctx.migration_id))
 
-    async def _sleep_until(self, moment: datetime, cancel: CancelToken) -> None:
-        """The clock's own sleep re-reads the wall clock (SystemClock wakes every 60 s)."""
+    async def _sleep_until(
+        self, moment: datetime, progress: ProgressSink, cancel: CancelToken, pause: PauseToken
+    ) -> None:
+        """The clock's own sleep re-reads the wall clock (SystemClock wakes every 60 s). A
+        pause meanwhile is reported at once; the next round finds what still waits."""
         clock = self.ctx.clock
-        await cancel.sleep(clock, max(0.0, (moment - clock.now()).total_seconds()))
+        seconds = max(0.0, (moment - clock.now()).total_seconds())
+
+        async def sleep(token: CancelToken) -> bool:
+            await token.sleep(clock, seconds)
+            return True
+
+        if await self._until_paused(sleep, cancel, pause) is None:
+            await self._hold_while_paused(progress, cancel, pause)
         self.ctx.journal.heartbeat(self.ctx.migration_id)
