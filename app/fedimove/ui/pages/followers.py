@@ -7,12 +7,13 @@ the controller's coalesced `followers_changed` batches; the page itself does no 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,13 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fedimove.core.service_api import FollowerRow, FollowerState
-from fedimove.ui.controller import MigrationController
+from fedimove.core.progress import Phase, ProgressEvent
+from fedimove.core.service_api import FollowerRow, FollowerState, StepOutcome
+from fedimove.ui.controller import APPROVE, RESEND, TRACK, MigrationController
 from fedimove.ui.labels import palette_is_dark
 from fedimove.ui.models.follower_rows import FollowerColumn, FollowerFilter
 from fedimove.ui.models.follower_table import FollowerTableModel
 from fedimove.ui.models.paced_feed import PacedRowFeed
+from fedimove.ui.pages.wizard_controller import FINISH_TRACKING
 from fedimove.ui.widgets.arrivals_chart import ArrivalsChartWidget
+from fedimove.ui.widgets.follower_actions import FollowerActionsBar
 from fedimove.ui.widgets.server_breakdown import ServerBreakdownWidget
 from fedimove.ui.widgets.state_counters import StateCountersWidget
 
@@ -91,10 +95,7 @@ class FollowersPage(QWidget):
         self.table.viewport().installEventFilter(self)
         self.chart = ArrivalsChartWidget(stats, self)
         self.breakdown = ServerBreakdownWidget(stats, self)
-        self.approve_button = QPushButton(self)
-        self.export_button = QPushButton(self)
-        self.resend_button = QPushButton(self)
-        self.resend_button.setEnabled(False)  # until the tracker says a re-send is possible
+        self.action_bar = FollowerActionsBar(self)
         # Charts and counters redraw at most a few times a second, however fast rows come.
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
@@ -144,18 +145,13 @@ class FollowersPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        actions = QHBoxLayout()
-        actions.addWidget(self.approve_button)
-        actions.addWidget(self.export_button)
-        actions.addWidget(self.resend_button)
-        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.counters)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
-        layout.addLayout(actions)
+        layout.addWidget(self.action_bar)
 
     def _connect(self) -> None:
         self.model.counts_changed.connect(self._schedule_summaries)
@@ -169,11 +165,15 @@ class FollowersPage(QWidget):
         self.servers.activated.connect(self._apply_filter)
         self.breakdown.server_clicked.connect(self.show_server)
         self.clear_button.clicked.connect(self.clear_filters)
-        self.export_button.clicked.connect(self._choose_export_file)
-        if self._controller is not None:
-            self._controller.followers_changed.connect(self.apply_rows)
-            self.approve_button.clicked.connect(self._controller.approve_migrated)
-            self.resend_button.clicked.connect(self._controller.resend_move)
+        controller = self._controller
+        if controller is not None:
+            controller.followers_changed.connect(self.apply_rows)
+            controller.progress_changed.connect(self.apply_progress)
+            controller.step_finished.connect(self._step_finished)
+            controller.missing_exported.connect(self._exported)
+            self.action_bar.approve_requested.connect(controller.approve_migrated)
+            self.action_bar.resend_requested.connect(controller.resend_move)
+            self.action_bar.export_requested.connect(controller.export_missing)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your followers"))
@@ -191,12 +191,6 @@ class FollowersPage(QWidget):
             self.servers.setItemText(0, self.tr("All servers"))
         self.clear_button.setText(self.tr("Show &all"))
         self.table.setAccessibleName(self.tr("Followers"))
-        self.approve_button.setText(self.tr("A&pprove migrated followers"))
-        self.approve_button.setToolTip(
-            self.tr("Accept the follow requests of people who followed your old account")
-        )
-        self.export_button.setText(self.tr("&Export those who did not arrive…"))
-        self.resend_button.setText(self.tr("&Re-send the move"))
         self.model.retranslate()
         self._update_empty_state()
 
@@ -206,8 +200,38 @@ class FollowersPage(QWidget):
         """Queue rows for the table; they are applied in slices between repaints."""
         self.feed.push(rows)
 
-    def set_resend_available(self, available: bool) -> None:
-        self.resend_button.setEnabled(available)
+    def apply_progress(self, events: tuple[ProgressEvent, ...]) -> None:
+        """The tracker's rounds: the Move's time (the chart's left edge), when a re-send is
+        possible, and whether tracking has finished."""
+        rounds = [e for e in events if e.phase is Phase.TRACK and e.category == "followers"]
+        if not rounds:
+            return
+        params = rounds[-1].params
+        moved_at = _moment(params.get("moved_at"))
+        if moved_at is not None:
+            self.chart.set_start(moved_at)
+        self.action_bar.set_resend_from(_moment(params.get("resend_from")), datetime.now(UTC))
+        if params.get("finished") is True:
+            self.set_finished()
+
+    def set_finished(self) -> None:
+        self.action_bar.set_finished(True)
+        self.action_bar.show_status(
+            self.tr("Tracking has finished. Followers who arrive later still follow you.")
+        )
+
+    def _step_finished(self, operation: str, outcome: StepOutcome) -> None:
+        if operation == APPROVE:
+            self.action_bar.show_status(
+                self.tr("Approved %n follow request(s) of migrated followers.", "", outcome.done)
+            )
+        elif operation == RESEND:
+            self.action_bar.show_status(self.tr("The move was sent again."))
+        elif operation in (TRACK, FINISH_TRACKING) and outcome.status == "finished":
+            self.set_finished()
+
+    def _exported(self, path: object) -> None:
+        self.action_bar.show_status(self.tr("List saved: %1").replace("%1", str(path)))
 
     def _schedule_summaries(self) -> None:
         if not self._summary_timer.isActive():
@@ -217,9 +241,9 @@ class FollowersPage(QWidget):
         self.counters.refresh()
         self.chart.refresh()
         self.breakdown.refresh()
-        waiting = self.model.stats.state_counts.get(FollowerState.AWAITING_APPROVAL, 0)
-        self.approve_button.setEnabled(waiting > 0)
-        self.export_button.setEnabled(self.model.stats.total > 0)
+        stats = self.model.stats
+        waiting = stats.state_counts.get(FollowerState.AWAITING_APPROVAL, 0)
+        self.action_bar.set_counts(waiting=waiting, total=stats.total)
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0
@@ -279,20 +303,13 @@ class FollowersPage(QWidget):
         self.servers.setCurrentIndex(0)
         self._apply_filter()
 
-    def _choose_export_file(self) -> None:
-        # open(), not exec(): no nested event loop under qasync.
-        dialog = QFileDialog(self, self.tr("Save the list of followers who did not arrive"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile("followers-not-arrived.csv")
-        if self._controller is not None:
-            dialog.fileSelected.connect(self._controller.export_missing)
-        dialog.open()
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.PaletteChange:
             self.model.set_dark(palette_is_dark(self.palette()))
         super().changeEvent(event)
+
+
+def _moment(value: object) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else None

@@ -7,13 +7,18 @@ tests and screenshots) simply ignores them.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+import asyncio
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from fedimove.core.service_api import MigrationService
+from fedimove.core.progress import CancelToken, ProgressSink
+from fedimove.core.service_api import MigrationService, StepOutcome
 from fedimove.ui.bridge import CrashHandler
-from fedimove.ui.controller import MigrationController
+from fedimove.ui.controller import TRACK, MigrationController
+
+#: The person ends follower tracking (the final scan, then the finish phase).
+FINISH_TRACKING = "finish_tracking"
 
 
 @runtime_checkable
@@ -44,6 +49,21 @@ class WizardController(MigrationController):
     ) -> None:
         super().__init__(service, parent, interval_ms=interval_ms, crash_handler=crash_handler)
         self._choices = service if isinstance(service, WizardChoices) else None
+        self._tracked = service
+
+    @Slot()
+    def finish_tracking(self) -> asyncio.Task[Any]:
+        """Stop watching the followers: the polling stops, the final scan says who stayed
+        and why, the rows arrive once more, then `step_finished(FINISH_TRACKING, ...)`."""
+        self.cancel(TRACK)
+        service = self._tracked
+
+        async def work(progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+            return await service.finish_tracking(
+                on_rows=self.bridge.report_rows, progress=progress, cancel=cancel
+            )
+
+        return self._start_step(FINISH_TRACKING, work)
 
     @Slot(bool, bool, str)
     def set_move_answers(self, no_recent_move: bool, accept_uncopied: bool, locked: str) -> None:

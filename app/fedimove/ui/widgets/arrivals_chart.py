@@ -3,6 +3,10 @@
 Drawn with QPainter from the running totals in `FollowerStats` (a sorted list of arrival times),
 so a redraw costs one binary search per plotted point, whatever the number of followers. Colours
 come from the widget's palette, so it follows the system's light or dark theme.
+
+The numbers shown are taken at `refresh()`, together with the page's state counters: rows keep
+arriving between two refreshes, and a repaint in between must not show newer numbers than the
+counters beside it ("Arrived: 86" next to "Moved: 63").
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtCore import QDateTime, QEvent, QLocale, QPointF, QRectF, QSize, Q
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from fedimove.core.service_api import FollowerState
 from fedimove.ui.models.follower_stats import FollowerStats
 
 _MARGIN_LEFT = 56
@@ -47,6 +52,8 @@ class ArrivalsChartWidget(QWidget):
         self._stats = stats
         self._now = now
         self._start: float | None = None
+        self._arrived = 0  # as of the last refresh
+        self._total = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so screen readers read it
         self.setAccessibleName(self.tr("Arrivals over time"))
@@ -58,14 +65,23 @@ class ArrivalsChartWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Redraw from the current totals (call after each batch of rows)."""
-        arrived = len(self._stats.arrivals)
+        """Take the current totals and redraw (the page calls it with the counters' refresh)."""
+        self._arrived = self._stats.state_counts.get(FollowerState.MOVED, 0)
+        self._total = self._stats.total
         self.setAccessibleDescription(
             self.tr("%1 of %2 followers have arrived on the new account.")
-            .replace("%1", QLocale().toString(arrived))
-            .replace("%2", QLocale().toString(self._stats.total))
+            .replace("%1", QLocale().toString(self._arrived))
+            .replace("%2", QLocale().toString(self._total))
         )
         self.update()
+
+    def headline(self) -> str:
+        """The line above the plot, e.g. "Arrived: 86 of 120"."""
+        return (
+            self.tr("Arrived: %1 of %2")
+            .replace("%1", QLocale().toString(self._arrived))
+            .replace("%2", QLocale().toString(self._total))
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(420, 220)
@@ -99,24 +115,19 @@ class ArrivalsChartWidget(QWidget):
         plot = QRectF(self.rect()).adjusted(
             _MARGIN_LEFT, _MARGIN_TOP, -_MARGIN_RIGHT, -_MARGIN_BOTTOM
         )
-        if span is None or plot.width() < 20 or plot.height() < 20:
+        if span is None or not self._arrived or plot.width() < 20 or plot.height() < 20:
             self._draw_empty(painter, palette)
             return
-        top = nice_ceiling(max(1, len(self._stats.arrivals)))
+        top = nice_ceiling(max(1, self._arrived))
         self._draw_axes(painter, palette, plot, span, top)
         self._draw_series(painter, palette, plot, span, top)
 
     def _draw_title(self, painter: QPainter, palette: QPalette) -> None:
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        text = (
-            self.tr("Arrived: %1 of %2")
-            .replace("%1", QLocale().toString(len(self._stats.arrivals)))
-            .replace("%2", QLocale().toString(self._stats.total))
-        )
         painter.drawText(
             QRectF(8, 4, self.width() - 16, _MARGIN_TOP - 6),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            text,
+            self.headline(),
         )
 
     def _draw_empty(self, painter: QPainter, palette: QPalette) -> None:
@@ -151,6 +162,7 @@ class ArrivalsChartWidget(QWidget):
             )
         start, end = span
         short_span = end - start < 2 * 86400
+        shown = ""
         for tick in range(_X_TICKS + 1):
             stamp = start + (end - start) * tick / _X_TICKS
             x = plot.left() + plot.width() * tick / _X_TICKS
@@ -159,6 +171,9 @@ class ArrivalsChartWidget(QWidget):
                 text = locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
             else:
                 text = locale.toString(moment.date(), QLocale.FormatType.ShortFormat)
+            if text == shown:  # a short span: the same minute twice says nothing
+                continue
+            shown = text
             align = Qt.AlignmentFlag.AlignHCenter
             box = QRectF(x - 50, plot.bottom() + 4, 100, _MARGIN_BOTTOM - 6)
             if tick == 0:
@@ -183,7 +198,7 @@ class ArrivalsChartWidget(QWidget):
         path = QPainterPath(QPointF(plot.left(), plot.bottom()))
         for step in range(points + 1):
             stamp = start + (end - start) * step / points
-            count = self._stats.arrived_by(stamp)
+            count = min(self._stats.arrived_by(stamp), self._arrived)  # none after the refresh
             x = plot.left() + plot.width() * step / points
             path.lineTo(QPointF(x, plot.bottom() - plot.height() * count / top))
         line = palette.color(QPalette.ColorRole.Highlight)

@@ -46,10 +46,12 @@ class ServerBreakdownWidget(QWidget):
             ranked = ranked[: fitting - 1]
             rest = self._stats.counts_outside([server for server, _ in ranked])
             ranked.append(("", rest))
-        self._rows = ranked
+        # Copies: the live counters change with every row, and the bars must show the same
+        # moment as the page's state counters (taken at the same refresh).
+        self._rows = [(server, Counter(counts)) for server, counts in ranked]
         summary = "; ".join(
             f"{self._server_name(server)}: {QLocale().toString(counts.total())}"
-            for server, counts in ranked
+            for server, counts in self._rows
         )
         self.setAccessibleDescription(summary)
         self.update()
