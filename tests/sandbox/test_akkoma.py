@@ -1,0 +1,343 @@
+"""The `akkoma` flavour against what fediverse-apis.md says Akkoma does (there is no Akkoma
+contract in ../contracts): NodeInfo and instance shape (§7), OAuth without PKCE and with exact
+redirects (§1.3), `relations_actions` / `relation_id_action` (§5.4), the Pleroma alias, move
+and import API with its 200-plus-error answers (§3, §6.4), and Move sent and received the way
+Akkoma does it."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+
+from fedimove.core.clock import SimulatedClock
+from fedimove.sandbox.federation import install, layer_of
+from fedimove.sandbox.network import PracticeNetwork
+from fedimove.sandbox.scenario_parts import Builder
+from fedimove.sandbox.state import AccountList, Follow, ListMember
+
+from .conftest import auth, authorize_url, code_from, exchange, register, sign_in
+
+PASSWORD = "practice-kim"
+
+
+def akkoma_world(clock: SimulatedClock) -> PracticeNetwork:
+    """kim on ak.practice (Akkoma) with followers on her own server, another Akkoma server, a
+    Mastodon and a GoToSocial server; kim's new account on gts.practice."""
+    network = PracticeNetwork(clock=clock, seed=5)
+    builder = Builder(network, random.Random(5))
+    ak = network.add_instance("ak.practice", "akkoma")
+    homes = [
+        ak,
+        network.add_instance("ak2.practice", "akkoma"),
+        network.add_instance("m.practice", "mastodon"),
+        network.add_instance("gts.practice", "gotosocial"),
+    ]
+    kim = builder.local(ak, "kim", clock.now())
+    kim.password = PASSWORD
+    builder.local(homes[3], "kim", clock.now()).password = PASSWORD
+    for index, home in enumerate(homes):
+        fan = builder.local(home, f"fan{index}", clock.now())
+        fan.password = PASSWORD
+        builder.connect((home, fan), (ak, kim))
+    install(network)
+    return network
+
+
+@pytest.fixture
+async def world(clock: SimulatedClock) -> AsyncIterator[PracticeNetwork]:
+    network = akkoma_world(clock)
+    yield network
+    await layer_of(network).jobs.close()
+
+
+@pytest.fixture
+async def http(world: PracticeNetwork) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(transport=world.transport) as client:
+        yield client
+
+
+async def run_jobs(world: PracticeNetwork) -> None:
+    """Let the servers' background work (Move distribution, migrations, imports) finish."""
+    jobs = layer_of(world).jobs
+    await jobs.advance(60, step=2)
+    jobs.raise_failures()
+    assert not jobs.running
+
+
+async def kim_token(http: httpx.AsyncClient, world: PracticeNetwork, name: str) -> str:
+    return await sign_in(http, world, f"kim@{name}", PASSWORD, "read write follow")
+
+
+async def test_nodeinfo_and_instance_say_akkoma(
+    http: httpx.AsyncClient, world: PracticeNetwork
+) -> None:
+    origin = world.origin("ak.practice")
+    links = (await http.get(f"{origin}/.well-known/nodeinfo")).json()["links"]
+    assert [link["href"].rsplit("/", 1)[-1] for link in links] == ["2.0", "2.1"]
+    software = (await http.get(f"{origin}/nodeinfo/2.1")).json()["software"]
+    assert software == {
+        "name": "akkoma",
+        "version": "3.15.2",
+        "repository": "https://akkoma.dev/AkkomaGang/akkoma",
+    }
+    v1 = (await http.get(f"{origin}/api/v1/instance")).json()
+    assert v1["version"] == "2.7.2 (compatible; Akkoma 3.15.2)"
+    assert "pleroma_api" in v1["pleroma"]["metadata"]["features"]
+    assert v1["pleroma"]["metadata"]["fields_limits"]["max_fields"] == 10
+    assert "api_versions" not in (await http.get(f"{origin}/api/v2/instance")).json()
+    no_metadata = await http.get(f"{origin}/.well-known/oauth-authorization-server")
+    assert no_metadata.status_code == 404
+
+
+async def test_oauth_has_no_pkce_and_matches_redirects_exactly(
+    http: httpx.AsyncClient, world: PracticeNetwork
+) -> None:
+    origin = world.origin("ak.practice")
+    app = await register(http, origin, "read write follow")
+    registered = await http.post(
+        f"{origin}/api/v1/apps",
+        data={"client_name": "x", "redirect_uris": app.redirect_uri, "scopes": "read"},
+    )
+    assert "redirect_uris" not in registered.json(), "the pre-4.3 Application shape"
+    other_port = app.redirect_uri.replace(":8765", ":8766")
+    refused = await http.get(authorize_url(app, "read", redirect_uri=other_port))
+    assert refused.status_code == 400, "a loopback redirect on another port is not the same URI"
+
+    # A code challenge is not understood: the code is exchanged without any verifier.
+    location = await _authorize(http, app, "read write follow", challenge="ignored")
+    token = await exchange(http, app, code_from(location))
+    assert token.status_code == 200, token.text
+    assert set(token.json()["scope"].split()) == {"read", "write", "follow"}
+
+    oob = await register(http, origin, "read", "urn:ietf:wg:oauth:2.0:oob")
+    code = await _authorize(http, oob, "read")
+    assert (await exchange(http, oob, code)).status_code == 200
+
+
+async def _authorize(
+    http: httpx.AsyncClient, app: object, scopes: str, challenge: str | None = None
+) -> str:
+    from fedimove.sandbox.testing import complete_authorization
+
+    url = authorize_url(app, scopes, challenge=challenge)  # type: ignore[arg-type]
+    return await complete_authorization(http, url, "kim@ak.practice", PASSWORD)
+
+
+async def test_relations_actions_limit_follows_not_other_calls(
+    http: httpx.AsyncClient, world: PracticeNetwork, clock: SimulatedClock
+) -> None:
+    ak = world.instance("ak.practice")
+    builder = Builder(world, random.Random(1))
+    targets = [builder.local(ak, f"t{i}", clock.now()) for i in range(12)]
+    token = await kim_token(http, world, "ak.practice")
+    origin = world.origin("ak.practice")
+    for _ in range(320):  # no rack-attack-style API throttle on Akkoma
+        reply = await http.get(f"{origin}/api/v1/accounts/verify_credentials", headers=auth(token))
+        assert reply.status_code == 200
+        assert "X-RateLimit-Limit" not in reply.headers
+    clock.advance(10 - clock.now().timestamp() % 10)  # the start of a 10-second window
+
+    async def follow(index: int, action: str = "follow") -> httpx.Response:
+        url = f"{origin}/api/v1/accounts/{targets[index].id}/{action}"
+        return await http.post(url, headers=auth(token))
+
+    assert [(await follow(i)).status_code for i in range(10)] == [200] * 10
+    throttled = await follow(10)
+    assert (throttled.status_code, throttled.json()) == (429, {"error": "Throttled"})
+    assert "X-RateLimit-Reset" not in throttled.headers
+    clock.advance(10)
+    assert (await follow(10)).status_code == 200
+    # relation_id_action: two actions per target and minute.
+    assert (await follow(11)).status_code == 200
+    assert (await follow(11, "unfollow")).status_code == 200
+    assert (await follow(11)).status_code == 429
+
+
+async def test_aliases_need_a_known_account(
+    http: httpx.AsyncClient, world: PracticeNetwork
+) -> None:
+    ak2 = world.origin("ak2.practice")
+    token = await sign_in(http, world, "fan1@ak2.practice", PASSWORD, "read write")
+
+    async def aliases(method: str, alias: str | None = None) -> httpx.Response:
+        body = {"alias": alias} if alias is not None else None
+        return await http.request(
+            method, f"{ak2}/api/pleroma/aliases", headers=auth(token), json=body
+        )
+
+    assert (await aliases("GET")).json() == {"aliases": []}
+    unknown = await aliases("PUT", "nobody@m.practice")
+    assert (unknown.status_code, unknown.json()) == (
+        404,
+        {"error": "Target account does not exist."},
+    )
+    added = await aliases("PUT", "kim@ak.practice")  # known there: fan1 follows kim
+    assert (added.status_code, added.json()) == (200, {"status": "success"})
+    await aliases("PUT", "@kim@ak.practice")
+    assert (await aliases("GET")).json() == {"aliases": ["kim@ak.practice"]}
+    me = await http.get(f"{ak2}/users/fan1", headers={"Accept": "application/activity+json"})
+    assert me.json()["alsoKnownAs"] == [f"{world.origin('ak.practice')}/users/kim"]
+    assert (await aliases("DELETE", "kim@ak.practice")).json() == {"status": "success"}
+    gone = await aliases("DELETE", "kim@ak.practice")
+    assert (gone.status_code, gone.json()) == (404, {"error": "Account has no such alias."})
+    assert (await aliases("PUT")).status_code == 400
+    read_only = await sign_in(http, world, "fan1@ak2.practice", PASSWORD, "read")
+    forbidden = await http.put(
+        f"{ak2}/api/pleroma/aliases", headers=auth(read_only), json={"alias": "kim@ak.practice"}
+    )
+    assert forbidden.status_code == 403
+
+
+async def test_move_account_answers_errors_with_200(
+    http: httpx.AsyncClient, world: PracticeNetwork
+) -> None:
+    origin = world.origin("ak.practice")
+    token = await kim_token(http, world, "ak.practice")
+
+    async def move(password: str, target: str) -> httpx.Response:
+        data = {"password": password, "target_account": target}
+        return await http.post(f"{origin}/api/pleroma/move_account", headers=auth(token), data=data)
+
+    wrong = await move("wrong", "kim@gts.practice")
+    assert (wrong.status_code, wrong.json()) == (200, {"error": "Invalid password."})
+    missing = await move(PASSWORD, "nobody@gts.practice")
+    assert (missing.status_code, missing.json()) == (404, {"error": "Target account not found."})
+    not_aliased = await move(PASSWORD, "kim@gts.practice")
+    assert not_aliased.status_code == 200
+    assert not_aliased.json() == {"error": "Target account must have the origin in `alsoKnownAs`"}
+    assert (
+        await http.post(f"{origin}/api/pleroma/move_account", headers=auth(token))
+    ).status_code == 400
+
+
+async def test_a_move_from_akkoma_reaches_every_kind_of_follower(
+    http: httpx.AsyncClient, world: PracticeNetwork
+) -> None:
+    ak, ak2 = world.instance("ak.practice"), world.instance("ak2.practice")
+    new_kim = world.instance("gts.practice").state.find("kim", "gts.practice")
+    assert new_kim is not None
+    old_uri = f"{world.origin('ak.practice')}/users/kim"
+    new_kim.also_known_as = [old_uri]
+    # fan1 on ak2.practice keeps kim in a list: Akkoma's move_following does not carry it.
+    fan1 = ak2.state.find("fan1", "ak2.practice")
+    kim_there = ak2.state.find("kim", "ak.practice")
+    assert fan1 is not None
+    assert kim_there is not None
+    listed = AccountList(ak2.state.ids.next(), fan1.id, "friends")
+    ak2.state.lists[listed.id] = listed
+    ak2.state.lists_of.setdefault(fan1.id, {})[listed.id] = listed
+    listed.members.add(ListMember(ak2.state.ids.next(), listed.id, kim_there.id))
+
+    token = await kim_token(http, world, "ak.practice")
+    origin = world.origin("ak.practice")
+    reply = await http.post(
+        f"{origin}/api/pleroma/move_account",
+        headers=auth(token),
+        json={"password": PASSWORD, "target_account": "kim@gts.practice"},
+    )
+    assert (reply.status_code, reply.json()) == (200, {"status": "success"})
+    await run_jobs(world)
+
+    kim = ak.state.find("kim", "ak.practice")
+    assert kim is not None
+    assert kim.moved_to is None, "Akkoma keeps no moved state"
+    own = (await http.get(f"{origin}/api/v1/accounts/{kim.id}")).json()
+    assert own.get("moved") is None
+    actor = (await http.get(old_uri, headers={"Accept": "application/activity+json"})).json()
+    assert "movedTo" not in actor
+    still = await http.get(f"{origin}/api/v1/accounts/verify_credentials", headers=auth(token))
+    assert still.status_code == 200, "the old Akkoma account stays usable"
+
+    gts = world.instance("gts.practice")
+    followers_of_new = {
+        gts.acct(gts.state.accounts[row.owner])
+        for row in gts.state.follows.targeting(new_kim.id).oldest_first()
+    }
+    assert followers_of_new == {
+        "fan0@ak.practice",  # a follower on the old server itself
+        "fan1@ak2.practice",  # another Akkoma server
+        "fan2@m.practice",
+        "fan3",  # local to the new server
+    }
+    assert not list(ak.state.follows.targeting(kim.id).oldest_first())
+    types = {(d.receiver, d.kind) for d in layer_of(world).deliveries if d.sender == "ak.practice"}
+    assert ("m.practice", "Update") not in types, "no actor Update goes out with Akkoma's Move"
+    assert ("m.practice", "Move") in types
+    assert listed.members.get(listed.id, kim_there.id) is not None
+    new_there = ak2.state.find("kim", "gts.practice")
+    assert new_there is not None
+    assert listed.members.get(listed.id, new_there.id) is None, "lists are not carried over"
+
+
+async def test_akkoma_receivers_need_the_alias_and_reprocess_a_repeat(
+    http: httpx.AsyncClient, world: PracticeNetwork
+) -> None:
+    ak2 = world.instance("ak2.practice")
+    fan1 = ak2.state.find("fan1", "ak2.practice")
+    kim_there = ak2.state.find("kim", "ak.practice")
+    assert fan1 is not None
+    assert kim_there is not None
+    gts = world.instance("gts.practice")
+    new_kim = gts.state.find("kim", "gts.practice")
+    assert new_kim is not None
+    old_uri, new_uri = (
+        f"{world.origin('ak.practice')}/users/kim",
+        f"{world.origin('gts.practice')}/users/kim",
+    )
+    move = {"type": "Move", "actor": old_uri, "object": old_uri, "target": new_uri}
+    headers = {"Content-Type": "application/activity+json"}
+    inbox = f"{world.origin('ak2.practice')}/inbox"
+
+    assert (await http.post(inbox, json=move, headers=headers)).status_code < 300
+    await run_jobs(world)
+    assert ak2.state.follows.get(fan1.id, kim_there.id) is not None, "no alias: dropped"
+
+    new_kim.also_known_as = [old_uri]  # the receiver refetches the target (5 s max age)
+    await http.post(inbox, json=move, headers=headers)
+    await run_jobs(world)
+    assert ak2.state.follows.get(fan1.id, kim_there.id) is None
+    assert kim_there.moved_to is None
+
+    # fan1 goes back to kim: a repeated Move is processed again (no cooldown found).
+    ak2.state.follows.add(Follow(ak2.state.ids.next(), fan1.id, kim_there.id))
+    await http.post(inbox, json=move, headers=headers)
+    await run_jobs(world)
+    assert ak2.state.follows.get(fan1.id, kim_there.id) is None
+
+
+async def test_imports_take_a_list(http: httpx.AsyncClient, world: PracticeNetwork) -> None:
+    token = await sign_in(http, world, "fan1@ak2.practice", PASSWORD, "read follow")
+    ak2 = world.origin("ak2.practice")
+    csv = "Account address,Show boosts\nfan2@m.practice,true\nfan3@gts.practice,false\n"
+    reply = await http.post(
+        f"{ak2}/api/pleroma/follow_import", headers=auth(token), data={"list": csv}
+    )
+    assert (reply.status_code, reply.json()) == (200, "job started")
+    blocks = await http.post(
+        f"{ak2}/api/pleroma/blocks_import",
+        headers=auth(token),
+        files={"list": ("blocks.txt", b"fan0@ak.practice\n", "text/plain")},
+    )
+    assert blocks.json() == "job started"
+    await run_jobs(world)
+    instance = world.instance("ak2.practice")
+    fan1 = instance.state.find("fan1", "ak2.practice")
+    assert fan1 is not None
+    followed = {
+        instance.acct(instance.state.accounts[r.target])
+        for r in instance.state.follows.owned(fan1.id).oldest_first()
+    }
+    assert {"fan2@m.practice", "fan3@gts.practice"} <= followed
+    blocked = {
+        instance.acct(instance.state.accounts[r.target])
+        for r in instance.state.blocks.owned(fan1.id).oldest_first()
+    }
+    assert blocked == {"fan0@ak.practice"}
+    no_scope = await sign_in(http, world, "fan1@ak2.practice", PASSWORD, "read")
+    refused = await http.post(
+        f"{ak2}/api/pleroma/follow_import", headers=auth(no_scope), data={"list": csv}
+    )
+    assert refused.status_code == 403
