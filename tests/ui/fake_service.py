@@ -32,6 +32,7 @@ class FakeMigrationService:
         self.gate.set()
         self.follower_batches: list[list[FollowerRow]] = []
         self.calls: list[str] = []
+        self.files_given: tuple[tuple[Path, ...], str, str] | None = None
 
     def _maybe_fail(self, name: str) -> None:
         self.calls.append(name)
@@ -55,6 +56,25 @@ class FakeMigrationService:
         self._maybe_fail("sign_in")
         progress(ProgressEvent(Phase.SIGN_IN, status="waiting_browser"))
         return AccountSummary(role=role, handle=handle, software="mastodon", version="4.3.0")
+
+    async def use_old_files(
+        self,
+        paths: Sequence[Path],
+        passphrase: str,
+        old_handle: str,
+        *,
+        progress: ProgressSink,
+        cancel: CancelToken,
+    ) -> AccountSummary:
+        self._maybe_fail("use_old_files")
+        self.files_given = (tuple(paths), passphrase, old_handle)
+        return AccountSummary(
+            role=AccountRole.OLD,
+            handle=old_handle or "@a@old.example",
+            followers_count=120,
+            following_count=50,
+            capabilities=frozenset({"old_server_gone"}),
+        )
 
     async def preview(self, *, progress: ProgressSink, cancel: CancelToken) -> Preview:
         self._maybe_fail("preview")

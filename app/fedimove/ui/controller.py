@@ -32,6 +32,7 @@ from fedimove.ui.bridge import CrashHandler, TaskBridge, Work
 # Operation names: task names in the bridge and the first argument of `failed`/`cancelled`.
 FIND_UNFINISHED = "find_unfinished"
 RESUME = "resume"
+OLD_FILES = "use_old_files"
 PREVIEW = "preview"
 BACKUP = "backup"
 COPY = "copy"
@@ -53,6 +54,7 @@ class MigrationController(QObject):
     unfinished_found = Signal(object)  # ResumePoint | None
     resumed = Signal(object)  # ResumePoint
     signed_in = Signal(str, object)  # AccountRole value, AccountSummary
+    old_files_read = Signal(object)  # AccountSummary of the old account's files
     preview_ready = Signal(object)  # Preview
     step_finished = Signal(str, object)  # operation name, StepOutcome
     checks_finished = Signal(object)  # tuple[CheckResult, ...]
@@ -117,6 +119,25 @@ class MigrationController(QObject):
             self.signed_in.emit(account_role.value, summary)
 
         return self.bridge.start(sign_in_operation(account_role), work, deliver)
+
+    @Slot(list, str, str)
+    def use_old_files(
+        self, paths: Sequence[str], passphrase: str, old_handle: str
+    ) -> asyncio.Task[Any]:
+        """The old server is gone: the old account comes from these files; `old_files_read`
+        carries its `AccountSummary` (and `signed_in` too, as for a sign-in of the old role)."""
+        chosen = tuple(Path(path) for path in paths)
+
+        async def work(progress: ProgressSink, cancel: CancelToken) -> AccountSummary:
+            return await self._service.use_old_files(
+                chosen, passphrase, old_handle, progress=progress, cancel=cancel
+            )
+
+        def deliver(summary: AccountSummary) -> None:
+            self.old_files_read.emit(summary)
+            self.signed_in.emit(AccountRole.OLD.value, summary)
+
+        return self.bridge.start(OLD_FILES, work, deliver)
 
     # --- the steps, in wizard order ----------------------------------------------------------
 

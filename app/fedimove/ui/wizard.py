@@ -29,6 +29,7 @@ from fedimove.ui.pages.copy import CopyPage
 from fedimove.ui.pages.done import DonePage
 from fedimove.ui.pages.followers_step import FollowersStepPage
 from fedimove.ui.pages.move import MovePage
+from fedimove.ui.pages.old_files import OldFilesPage
 from fedimove.ui.pages.preview import PreviewPage
 from fedimove.ui.pages.unavailable import UnavailableService
 from fedimove.ui.pages.welcome import WelcomePage
@@ -47,6 +48,8 @@ class WizardWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.practice = practice
+        #: The "My old server is gone" path: files instead of the old account (issue 12).
+        self.files_mode = False
         self._logins: list[tuple[str, str]] = []
         self.controller = controller or WizardController(UnavailableService(), self)
         self.resize(940, 640)
@@ -89,6 +92,7 @@ class WizardWindow(QMainWindow):
         self.controller.signed_in.connect(self._signed_in)
         self.controller.busy_changed.connect(self._update_buttons)
         self.controller.resumed.connect(self._resumed)
+        self.welcome_page.old_server_gone.connect(self.choose_files_path)
         self.retranslate()
         self.pages.setCurrentIndex(0)
         self._update_buttons()
@@ -96,6 +100,7 @@ class WizardWindow(QMainWindow):
     def _make_pages(self) -> list[WizardPage]:
         c, holder = self.controller, self.pages
         self.welcome_page = WelcomePage(c, holder)
+        self.old_files_page = OldFilesPage(c, holder)
         self.old_account_page = AccountPage(c, AccountRole.OLD, holder)
         self.new_account_page = AccountPage(c, AccountRole.NEW, holder)
         self.preview_page = PreviewPage(c, holder)
@@ -107,7 +112,7 @@ class WizardWindow(QMainWindow):
         self.followers_page = FollowersStepPage(c, holder)
         self.done_page = DonePage(c, holder)
         return [
-            self.welcome_page, self.old_account_page, self.new_account_page,
+            self.welcome_page, self.old_files_page, self.old_account_page, self.new_account_page,
             self.preview_page, self.backup_page, self.copy_page, self.alias_page,
             self.checks_page, self.move_page, self.followers_page, self.done_page,
         ]  # fmt: skip
@@ -128,13 +133,16 @@ class WizardWindow(QMainWindow):
             self.banner.setText(words)
             self.banner.setAccessibleName(self.tr("Practice mode banner"))
         names = [
-            self.tr("Welcome"), self.tr("Old account"), self.tr("New account"),
-            self.tr("What will move"), self.tr("Backup"), self.tr("Copy"),
+            self.tr("Welcome"), self.tr("Your files"), self.tr("Old account"),
+            self.tr("New account"), self.tr("What will move"), self.tr("Backup"), self.tr("Copy"),
             self.tr("Link accounts"), self.tr("Checks"), self.tr("Move"),
             self.tr("Followers"), self.tr("Done"),
         ]  # fmt: skip
+        path = self._path()
         for index, name in enumerate(names):
-            self.steps.item(index).setText(f"{index + 1}. {name}")
+            item = self.steps.item(index)
+            item.setHidden(index not in path)
+            item.setText(f"{path.index(index) + 1}. {name}" if index in path else name)
         self.steps.setAccessibleName(self.tr("Steps"))
         self.back_button.setText(self.tr("&Back"))
         self._update_buttons()
@@ -178,13 +186,43 @@ class WizardWindow(QMainWindow):
         if index == len(self.page_list) - 1:
             self.close()
             return
+        if self.current is self.welcome_page:
+            self.set_files_mode(False)  # "Start": the move with the old account
         self._leaving(self.current)
-        self._show(index + 1)
+        self._show(self._step_from(index, 1))
 
     def go_back(self) -> None:
         index = self.pages.currentIndex()
         if index > 0 and self.current.can_go_back():
-            self._show(index - 1)
+            self._show(self._step_from(index, -1))
+
+    def choose_files_path(self) -> None:
+        """The welcome page's "My old server is gone": the files path, from its first page."""
+        self.set_files_mode(True)
+        self._show(self.page_list.index(self.old_files_page))
+
+    def set_files_mode(self, files: bool) -> None:
+        if files != self.files_mode:
+            self.files_mode = files
+            self.retranslate()
+
+    def _path(self) -> list[int]:
+        """The pages of the chosen path, in order (the step list shows only these)."""
+        if self.files_mode:
+            shown = [
+                self.welcome_page, self.old_files_page, self.new_account_page,
+                self.preview_page, self.copy_page, self.done_page,
+            ]  # fmt: skip
+        else:
+            shown = [page for page in self.page_list if page is not self.old_files_page]
+        return [self.page_list.index(page) for page in shown]
+
+    def _step_from(self, index: int, step: int) -> int:
+        path = self._path()
+        if index not in path:
+            return max(0, min(index + step, len(self.page_list) - 1))
+        position = max(0, min(path.index(index) + step, len(path) - 1))
+        return path[position]
 
     def _show(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
@@ -195,6 +233,9 @@ class WizardWindow(QMainWindow):
     def _leaving(self, page: WizardPage) -> None:
         if page is self.preview_page:
             self.copy_page.set_categories(self.preview_page.chosen_categories())
+        old, new = self.old_files_page.summary, self.new_account_page.summary
+        if page is self.new_account_page and self.files_mode and old and new:
+            self.done_page.set_old_server_gone(old.handle, new.handle)
 
     def _entered(self, page: WizardPage) -> None:
         page.on_enter()
@@ -225,7 +266,11 @@ class WizardWindow(QMainWindow):
         self.next_button.setText(page.next_text())
 
     def _resumed(self, point: ResumePoint) -> None:
-        self.move_page.set_accounts(point.new_handle, needs_password=self.move_page.needs_password)
+        codes = point.old_capabilities
+        self.set_files_mode("old_server_gone" in codes)
+        if self.files_mode:
+            self.done_page.set_old_server_gone(point.old_handle, point.new_handle)
+        self.move_page.set_accounts(point.new_handle, needs_password="move_password" in codes)
 
     def _signed_in(self, role: str, summary: AccountSummary) -> None:
         if role == AccountRole.OLD.value:

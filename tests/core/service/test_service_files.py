@@ -16,7 +16,7 @@ from fedimove.core.clock import ScaledClock
 from fedimove.core.engine.plan import DEFAULT_COPY
 from fedimove.core.errors import CancelledError, FedimoveError
 from fedimove.core.models import Category
-from fedimove.core.progress import CancelToken
+from fedimove.core.progress import CancelToken, discard_progress
 from fedimove.core.service import FedimoveService
 from fedimove.core.service_api import AccountRole
 from fedimove.core.sources.base import FOLLOWERS_GONE
@@ -58,12 +58,12 @@ async def session(tmp_path: Path) -> AsyncIterator[PracticeSession]:
 
 async def _backup_then_shut_down(session: PracticeSession, tmp_path: Path) -> Path:
     """A backup written the live way, then the old server goes away."""
-    service, seen = session.service, []
+    service = session.service
     await service.sign_in(
-        AccountRole.OLD, session.old.handle, progress=seen.append, cancel=CancelToken()
+        AccountRole.OLD, session.old.handle, progress=discard_progress, cancel=CancelToken()
     )
     backup = tmp_path / "anna.age"
-    await service.backup(backup, PASS, progress=seen.append, cancel=CancelToken())
+    await service.backup(backup, PASS, progress=discard_progress, cancel=CancelToken())
     session.network.instance(OLD).knobs.reachable = False
     return backup
 
@@ -72,25 +72,27 @@ async def test_a_backup_moves_everything_it_can_with_the_old_server_off(
     session: PracticeSession, tmp_path: Path
 ) -> None:
     backup = await _backup_then_shut_down(session, tmp_path)
-    service, seen = session.service, []
+    service = session.service
     summary = await service.use_old_files(
-        [backup], PASS, "", progress=seen.append, cancel=CancelToken()
+        [backup], PASS, "", progress=discard_progress, cancel=CancelToken()
     )
     assert summary.handle == f"@anna@{OLD}"
     assert summary.followers_count == 120
     assert "old_server_gone" in summary.capabilities
     assert AccountRole.OLD not in service.state.clients  # the live sign-in is forgotten
     await service.sign_in(
-        AccountRole.NEW, session.new.handle, progress=seen.append, cancel=CancelToken()
+        AccountRole.NEW, session.new.handle, progress=discard_progress, cancel=CancelToken()
     )
 
-    preview = await service.preview(progress=seen.append, cancel=CancelToken())
+    preview = await service.preview(progress=discard_progress, cancel=CancelToken())
     rows = {row.category: row for row in preview.categories}
     assert rows[Category.FOLLOWERS].skipped == {FOLLOWERS_GONE: 120}
     assert rows[Category.FOLLOWING].count > 0
     assert preview.follower_servers == ()  # no forecast: nothing moves them
 
-    outcome = await service.copy(sorted(DEFAULT_COPY), progress=seen.append, cancel=CancelToken())
+    outcome = await service.copy(
+        sorted(DEFAULT_COPY), progress=discard_progress, cancel=CancelToken()
+    )
     assert (outcome.status, outcome.failed) == ("done", 0), outcome
     assert outcome.done > 50
     migration = service.state.journal.get_migration(service.state.require_migration())
@@ -101,7 +103,7 @@ async def test_a_backup_moves_everything_it_can_with_the_old_server_off(
     assert anna is not None
     assert anna.avatar is not None  # from the backup: the old server serves nothing
     report = await service.write_report(
-        tmp_path / "r.html", progress=seen.append, cancel=CancelToken()
+        tmp_path / "r.html", progress=discard_progress, cancel=CancelToken()
     )
     assert report.html.read_text(encoding="utf-8").count(FOLLOWERS_GONE) >= 120
     assert not media_folder(service.state.media_root, migration.id).exists()  # tidied
@@ -110,12 +112,12 @@ async def test_a_backup_moves_everything_it_can_with_the_old_server_off(
 async def test_a_wrongly_typed_file_changes_nothing(
     session: PracticeSession, tmp_path: Path
 ) -> None:
-    service, seen = session.service, []
+    service = session.service
     blocks = tmp_path / "following_accounts.csv"
     blocks.write_text("#domain\nexample.com\n", encoding="utf-8")  # a domain-blocks file
     with pytest.raises(FedimoveError) as refused:
         await service.use_old_files(
-            [blocks], "", f"anna@{OLD}", progress=seen.append, cancel=CancelToken()
+            [blocks], "", f"anna@{OLD}", progress=discard_progress, cancel=CancelToken()
         )
     assert refused.value.code == "csv.wrong_kind"
     assert service.state.source is None
@@ -128,7 +130,7 @@ async def _copy_until_journaled(service: FedimoveService) -> int:
     cancel = CancelToken()
     service.pause_copy()
     task = asyncio.ensure_future(
-        service.copy(sorted(DEFAULT_COPY), progress=lambda e: None, cancel=cancel)
+        service.copy(sorted(DEFAULT_COPY), progress=discard_progress, cancel=cancel)
     )
     for _ in range(2000):
         if service.state.migration_id is not None:
@@ -145,10 +147,10 @@ async def test_a_resume_after_a_restart_keeps_the_avatar_and_finishes(
     session: PracticeSession, tmp_path: Path
 ) -> None:
     backup = await _backup_then_shut_down(session, tmp_path)
-    service, seen = session.service, []
-    await service.use_old_files([backup], PASS, "", progress=seen.append, cancel=CancelToken())
+    service = session.service
+    await service.use_old_files([backup], PASS, "", progress=discard_progress, cancel=CancelToken())
     await service.sign_in(
-        AccountRole.NEW, session.new.handle, progress=seen.append, cancel=CancelToken()
+        AccountRole.NEW, session.new.handle, progress=discard_progress, cancel=CancelToken()
     )
     avatar = next(data for data, _ in service.state.local_media.values())
     migration_id = await _copy_until_journaled(service)
@@ -166,11 +168,11 @@ async def test_a_resume_after_a_restart_keeps_the_avatar_and_finishes(
         assert point is not None
         assert "old_server_gone" in point.old_capabilities
         resumed = await restarted.resume(
-            point.migration_id, progress=seen.append, cancel=CancelToken()
+            point.migration_id, progress=discard_progress, cancel=CancelToken()
         )
         assert "old_server_gone" in resumed.old_capabilities
         assert AccountRole.OLD not in restarted.state.clients  # no sign-in to a dead server
-        outcome = await restarted.copy([], progress=seen.append, cancel=CancelToken())
+        outcome = await restarted.copy([], progress=discard_progress, cancel=CancelToken())
         assert (outcome.status, outcome.failed) == ("done", 0), outcome
         anna = session.network.instance(NEW).state.find("anna", NEW)
         assert anna is not None
@@ -184,17 +186,19 @@ async def test_a_resume_after_a_restart_keeps_the_avatar_and_finishes(
 async def test_a_resume_tells_what_the_old_server_allows(
     session: PracticeSession, tmp_path: Path
 ) -> None:
-    service, seen = session.service, []
+    service = session.service
     old = await service.sign_in(
-        AccountRole.OLD, session.old.handle, progress=seen.append, cancel=CancelToken()
+        AccountRole.OLD, session.old.handle, progress=discard_progress, cancel=CancelToken()
     )
     await service.sign_in(
-        AccountRole.NEW, session.new.handle, progress=seen.append, cancel=CancelToken()
+        AccountRole.NEW, session.new.handle, progress=discard_progress, cancel=CancelToken()
     )
     await service.create_migration([Category.DOMAIN_BLOCKS])
     point = await service.find_unfinished()
     assert point is not None
     assert point.old_capabilities == frozenset()  # no network before the resume
-    resumed = await service.resume(point.migration_id, progress=seen.append, cancel=CancelToken())
+    resumed = await service.resume(
+        point.migration_id, progress=discard_progress, cancel=CancelToken()
+    )
     assert resumed.old_capabilities == old.capabilities
     assert resumed.old_capabilities  # "move_api" or "move_guided", at least

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
 
 from fedimove.core.service_api import ReportFiles
 from fedimove.ui.controller import REPORT
@@ -30,15 +31,29 @@ class DonePage(WizardPage):
         self.open_button = QPushButton(self)
         self.open_button.setEnabled(False)
         self.tidy = plain_label("", self)
+        #: The files path (old server gone): who moved from where, for the "we moved" post.
+        self.gone: tuple[str, str] | None = None
+        self.post_box = QGroupBox(self)
+        self.post_text = QPlainTextEdit(self.post_box)
+        self.post_text.setReadOnly(True)
+        self.post_text.setTabChangesFocus(True)
+        self.post_text.setMaximumHeight(110)
+        self.copy_post_button = QPushButton(self.post_box)
+        post_layout = QHBoxLayout(self.post_box)
+        post_layout.addWidget(self.post_text, 1)
+        post_layout.addWidget(self.copy_post_button)
+        self.post_box.hide()
         row = QHBoxLayout()
         row.addWidget(self.report_button)
         row.addWidget(self.open_button)
         row.addStretch(1)
         self.body.addLayout(row)
         self.body.addSpacing(12)
+        self.body.addWidget(self.post_box)
         self.body.addWidget(self.tidy)
         self.body.addStretch(1)
         self.report_button.clicked.connect(self.write_report)
+        self.copy_post_button.clicked.connect(self._copy_post)
         self.open_button.clicked.connect(self._open)
         controller.report_written.connect(self._written)
         self.set_complete(True)
@@ -53,7 +68,20 @@ class DonePage(WizardPage):
     def next_text(self) -> str:
         return self.tr("&Close")
 
+    def set_old_server_gone(self, old_handle: str, new_handle: str) -> None:
+        """The files path: followers could not move; offer the "we moved" post."""
+        self.gone = (old_handle, new_handle)
+        self.post_box.show()
+        self.retranslate()
+
     def retranslate(self) -> None:
+        self.post_box.setTitle(self.tr("A “we moved” post for your new account"))
+        self.post_text.setAccessibleName(self.tr("The “we moved” post"))
+        self.copy_post_button.setText(self.tr("Cop&y the post"))
+        self.copy_post_button.setAccessibleName(self.tr("Copy the post to the clipboard"))
+        if self.gone is not None:
+            self._retranslate_gone(*self.gone)
+            return
         self.title.setText(self.tr("Your move is done"))
         self.intro.setText(
             self.tr(
@@ -71,6 +99,43 @@ class DonePage(WizardPage):
                 "settings under “Authorized apps”."
             )
         )
+
+    def _retranslate_gone(self, old: str, new: str) -> None:
+        self.title.setText(self.tr("Everything your files held is copied"))
+        self.intro.setText(
+            self.tr(
+                "Your followers could not move (cannot move: old server gone): only your old "
+                "server could have told them. The report lists everything that was copied, "
+                "what was skipped and why, and every follower your files knew, so you can "
+                "look people up."
+            )
+        )
+        server = old.rpartition("@")[2]
+        self.post_text.setPlainText(
+            self.tr(
+                "We moved! I used to be {old}, but {server} has shut down, so my followers "
+                "could not be moved automatically. If you followed me there, please follow me "
+                "here ({new}) and boost this so others find me too. Thank you!"
+            )
+            .replace("{old}", old)
+            .replace("{server}", server)
+            .replace("{new}", new)
+        )
+        self.report_button.setText(self.tr("&Save the report"))
+        self.open_button.setText(self.tr("&Open the report"))
+        self.tidy.setText(
+            self.tr(
+                "Your posts could not move either; a Fedimove backup or Mastodon's archive "
+                "keeps them. Once you are done you can remove Fedimove's access in your new "
+                "server's settings under “Authorized apps”."
+            )
+        )
+
+    def _copy_post(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.post_text.toPlainText())
+            self.status.setText(self.tr("The post is copied; paste it into a new post."))
 
     def on_enter(self) -> None:
         if self.files is None and not self.controller.is_running(REPORT):

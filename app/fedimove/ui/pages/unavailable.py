@@ -39,6 +39,17 @@ class UnavailableService:
     ) -> AccountSummary:
         raise _unavailable()
 
+    async def use_old_files(
+        self,
+        paths: Sequence[Path],
+        passphrase: str,
+        old_handle: str,
+        *,
+        progress: ProgressSink,
+        cancel: CancelToken,
+    ) -> AccountSummary:
+        raise _unavailable()
+
     async def preview(self, *, progress: ProgressSink, cancel: CancelToken) -> Preview:
         raise _unavailable()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from fedimove.core.progress import Phase
@@ -23,6 +24,8 @@ RESUME_PAGE = {
 
 class WelcomePage(WizardPage):
     name = "welcome"
+    #: The person's old server is gone: the wizard takes the files path (issue 12).
+    old_server_gone = Signal()
 
     def __init__(self, controller: WizardController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -31,6 +34,15 @@ class WelcomePage(WizardPage):
         self.resume_button = QPushButton(self.resume_box)
         self.what_moves = plain_label("", self)
         self.what_stays = plain_label("", self)
+        self.gone_box = QGroupBox(self)
+        self.gone_text = plain_label("", self.gone_box)
+        self.gone_button = QPushButton(self.gone_box)
+        gone = QVBoxLayout(self.gone_box)
+        gone.addWidget(self.gone_text)
+        gone_row = QHBoxLayout()
+        gone_row.addWidget(self.gone_button)
+        gone_row.addStretch(1)
+        gone.addLayout(gone_row)
         box = QVBoxLayout(self.resume_box)
         box.addWidget(self.resume_text)
         row = QHBoxLayout()
@@ -41,9 +53,12 @@ class WelcomePage(WizardPage):
         self.body.addWidget(self.resume_box)
         self.body.addWidget(self.what_moves)
         self.body.addWidget(self.what_stays)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.gone_box)
         self.body.addStretch(1)
         self._point: ResumePoint | None = None
         self.resume_button.clicked.connect(self._resume)
+        self.gone_button.clicked.connect(self.old_server_gone)
         controller.unfinished_found.connect(self.show_unfinished)
         controller.resumed.connect(self._resumed)
         self.retranslate()
@@ -74,6 +89,16 @@ class WelcomePage(WizardPage):
                 "are kept in your backup."
             )
         )
+        self.gone_box.setTitle(self.tr("Is your old server gone?"))
+        self.gone_text.setText(
+            self.tr(
+                "If your old server has shut down, Fedimove can still bring across what your "
+                "Fedimove backup or your old server's export files hold. Your followers cannot "
+                "come along that way; Fedimove tells you what helps."
+            )
+        )
+        self.gone_button.setText(self.tr("My old server is &gone"))
+        self.gone_button.setAccessibleName(self.tr("My old server is gone: use my files"))
         self.resume_box.setTitle(self.tr("An unfinished move"))
         self.resume_button.setText(self.tr("&Resume the move"))
         self.resume_button.setAccessibleName(self.tr("Resume the unfinished move"))
