@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from fedimove.cli.practice_browser import PracticeBrowser
 from fedimove.cli.practice_move import (
@@ -70,11 +71,17 @@ class MovedPractice:
         )
 
 
-async def until(condition: Callable[[], bool], within: float = 60.0) -> None:
-    """Wait for a condition while the practice servers and the tracker run."""
+async def until(
+    condition: Callable[[], bool], within: float = 60.0, *, running: asyncio.Future[Any]
+) -> None:
+    """Wait for a condition while the practice servers and the tracker (`running`) run; what
+    went wrong inside the tracker is raised at once."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
     while not condition():
+        if running.done():
+            running.result()  # raises what ended it
+            raise AssertionError("the tracker stopped before the condition came true")
         assert loop.time() < deadline, "the condition never came true"
         await asyncio.sleep(0.02)
 

@@ -46,7 +46,7 @@ async def test_tracking_ends_by_itself_when_the_window_closes(moved: MovedPracti
             on_rows=moved.on_rows, progress=moved.progress, cancel=CancelToken()
         )
     )
-    await until(moved.arrivals_settled)
+    await until(moved.arrivals_settled, running=tracking)
     assert not tracking.done()
     assert moved.journal.get_migration(moved.migration_id).phase is MigrationPhase.TRACK
     moved.clock.advance(timedelta(days=2).total_seconds())
@@ -76,7 +76,7 @@ async def test_finishing_stops_the_watching_and_keeps_the_final_verdicts(
             on_rows=moved.on_rows, progress=moved.progress, cancel=CancelToken()
         )
     )
-    await until(moved.arrivals_settled)
+    await until(moved.arrivals_settled, running=tracking)
     # While the page still polls (never cancelled here): its next round must not put
     # "not arrived yet" back over the final scan's verdicts.
     finished = await moved.service.finish_tracking(
