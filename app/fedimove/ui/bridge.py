@@ -3,7 +3,9 @@
 The core reports progress by calling a `ProgressSink` (and follower rows by a `FollowerSink`),
 possibly thousands of times a second. Emitting a Qt signal per call would flood the models and
 the event loop, so the bridge keeps only the latest event per (phase, category) and the latest
-row per follower, and emits what is pending every `interval_ms` (100 ms by default).
+row per follower, and emits what is pending every `interval_ms` (100 ms by default). An event
+without a category is news about the whole phase ("waiting", "paused", the CSV instruction):
+it is kept per status, so one kind of news never hides another.
 
 It also runs the core's coroutines on the qasync loop: it keeps a reference to each task (an
 unreferenced asyncio task may be garbage-collected mid-flight), gives each its own
@@ -105,7 +107,8 @@ class TaskBridge(QObject):
 
     def report(self, event: ProgressEvent) -> None:
         """A `ProgressSink`: cheap enough to be called for every item."""
-        self._progress.put((event.phase, event.category), event)
+        status = "" if event.category else event.status
+        self._progress.put((event.phase, event.category, status), event)
         self._wake()
 
     def report_rows(self, rows: Sequence[FollowerRow]) -> None:

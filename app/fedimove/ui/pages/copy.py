@@ -96,8 +96,7 @@ class CopyPage(WizardPage):
 
     def start(self) -> None:
         self.clear_error()
-        paused = self.pause_button.isChecked()
-        self.status.setText(self.tr("Paused.") if paused else self.tr("Copying…"))
+        self._show_running(not self.pause_button.isChecked())
         self.pause_button.setEnabled(True)
         self.controller.copy([c.value for c in self.categories])
 
@@ -124,7 +123,9 @@ class CopyPage(WizardPage):
         for event in events:
             if event.phase is not Phase.COPY:
                 continue
-            if event.status == "waiting" and event.eta is not None:
+            if event.status in ("paused", "resumed"):
+                self._show_stopped(event.status == "paused")
+            elif event.status == "waiting" and event.eta is not None:
                 self._show_wait(event.eta, str(event.params.get("reasons", "")))
             elif event.status == "csv_upload_needed":
                 self._show_csv(event)
@@ -162,7 +163,21 @@ class CopyPage(WizardPage):
     def _pause_toggled(self, paused: bool) -> None:
         self.controller.set_copy_paused(paused)
         self._pause_text()
-        self.status.setText(self.tr("Paused.") if paused else self.tr("Copying…"))
+        self._show_running(not paused)
+
+    def _show_running(self, running: bool) -> None:
+        """Right after a click: "Paused" waits for the copy's word that it has stopped."""
+        if running:
+            self.status.setText(self.tr("Copying…"))
+        else:
+            self.status.setText(self.tr("Pausing… Fedimove first finishes what it is sending right now."))
+
+    def _show_stopped(self, stopped: bool) -> None:
+        # A word from before the last click is stale: the click's own word comes next.
+        if stopped and self.pause_button.isChecked():
+            self.status.setText(self.tr("Paused. Nothing is sent until you resume."))
+        elif not stopped and not self.pause_button.isChecked():
+            self.status.setText(self.tr("Copying…"))
 
     def _pause_text(self) -> None:
         paused = self.pause_button.isChecked()
