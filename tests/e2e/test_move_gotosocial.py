@@ -10,6 +10,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from tests.e2e.gotosocial_move import (
+    PASSWORD,
+    alias_and_check,
+    move_by_api,
+    move_context,
+    no_browser,
+)
 from tests.e2e.test_move_mastodon import (
     START,
     MoveWorld,
@@ -19,10 +26,9 @@ from tests.e2e.test_move_mastodon import (
 )
 
 from fedimove.core.clock import SimulatedClock
-from fedimove.core.engine.alias import AliasTier, GuidedStep, set_alias
-from fedimove.core.engine.checks import confirm_move, run_checks
+from fedimove.core.engine.alias import AliasTier, set_alias
+from fedimove.core.engine.checks import confirm_move
 from fedimove.core.engine.move import (
-    MoveContext,
     perform_move,
     resend_available_at,
     resend_move,
@@ -36,8 +42,6 @@ from fedimove.sandbox.federation import install, layer_of
 from fedimove.sandbox.network import PracticeNetwork
 from fedimove.sandbox.scenario_parts import Builder
 from fedimove.sandbox.scenarios import GroundTruth
-
-PASSWORD = "practice-zoe"
 
 
 def gotosocial_network(followers: int = 10) -> PracticeNetwork:
@@ -81,22 +85,8 @@ async def test_gotosocial_move_through_its_api(gotosocial: MoveWorld, tmp_path: 
     world = gotosocial
     tracker = world.tracker(approve_migrated=True)
     assert await tracker.take_snapshot() == 10
-
-    async def no_browser(step: GuidedStep) -> None:
-        raise AssertionError(f"GoToSocial needs no browser step ({step.code})")
-
-    status = await set_alias(
-        world.journal,
-        world.migration_id,
-        world.new,
-        tracker.accounts,
-        world.clock,
-        open_url=no_browser,
-    )
+    status, report = await alias_and_check(world, tmp_path, tracker, locked_choice="approve")
     assert (status.visible, status.tier) == (True, AliasTier.SERVER_API)
-    await world.final_read_and_backup(tmp_path)
-    world.clock.advance(16 * 60)
-    report = await run_checks(world.checks(locked_choice="approve"))
     assert report.blocking_failures == []
     assert report.result("new_locked").passed
     consent = confirm_move(report, "zoe@gnew.practice", world.clock.now())
@@ -107,9 +97,7 @@ async def test_gotosocial_move_through_its_api(gotosocial: MoveWorld, tmp_path: 
         asked.append("once")
         return PASSWORD
 
-    ctx = MoveContext(
-        world.journal, world.migration_id, world.old, world.clock, no_browser, ask_password
-    )
+    ctx = move_context(world, ask_password)
     moved_at = await perform_move(consent, ctx)
     assert asked == ["once"]
     assert PASSWORD not in str(world.journal.get_migration(world.migration_id).options)
@@ -148,27 +136,13 @@ async def test_a_wrong_password_is_refused_and_nothing_is_journaled(
     world = gotosocial
     tracker = world.tracker()
     await tracker.take_snapshot()
-
-    async def no_browser(step: GuidedStep) -> None:
-        raise AssertionError("no browser step")
-
-    await set_alias(
-        world.journal,
-        world.migration_id,
-        world.new,
-        tracker.accounts,
-        world.clock,
-        open_url=no_browser,
-    )
-    await world.final_read_and_backup(tmp_path)
-    world.clock.advance(16 * 60)
-    report = await run_checks(world.checks(locked_choice="unlock"))
+    _, report = await alias_and_check(world, tmp_path, tracker, locked_choice="unlock")
     consent = confirm_move(report, "@zoe@gnew.practice", world.clock.now())
 
     async def wrong() -> str:
         return "not-the-password"
 
-    ctx = MoveContext(world.journal, world.migration_id, world.old, world.clock, no_browser, wrong)
+    ctx = move_context(world, wrong)
     with pytest.raises(MoveRefusedError) as refused:
         await perform_move(consent, ctx)
     assert refused.value.params["reason"] == "wrong_password"
@@ -182,32 +156,7 @@ async def test_watch_tracks_until_the_end_and_resumes(
     """`fedimove followers --watch`: polls on its own clock until the tracking window ends, with
     full scans on the way; a new tracker (another process) picks up from the journal."""
     world = gotosocial
-
-    async def no_browser(step: GuidedStep) -> None:
-        raise AssertionError("no browser step")
-
-    tracker = world.tracker(approve_migrated=True)
-    await tracker.take_snapshot()
-    await set_alias(
-        world.journal,
-        world.migration_id,
-        world.new,
-        tracker.accounts,
-        world.clock,
-        open_url=no_browser,
-    )
-    await world.final_read_and_backup(tmp_path)
-    world.clock.advance(16 * 60)
-    report = await run_checks(world.checks(locked_choice="approve"))
-    consent = confirm_move(report, "zoe@gnew.practice", world.clock.now())
-
-    async def password() -> str:
-        return PASSWORD
-
-    ctx = MoveContext(
-        world.journal, world.migration_id, world.old, world.clock, no_browser, password
-    )
-    moved_at = await perform_move(consent, ctx)
+    tracker, moved_at = await move_by_api(world, tmp_path, [])
     world.clock.autojump = True  # the watch sleeps on the clock; so do the servers' jobs
     await tracker.watch(until=moved_at + timedelta(hours=2), every=60, full_scan_every=1800)
     assert world.clock.now() >= moved_at + timedelta(hours=2)
@@ -223,16 +172,12 @@ async def test_watch_tracks_until_the_end_and_resumes(
 
 async def test_a_move_sent_before_a_crash_is_journaled_on_resume(gotosocial: MoveWorld) -> None:
     world = gotosocial
-
-    async def no_browser(step: GuidedStep) -> None:
-        raise AssertionError("no browser step")
-
     accounts = world.tracker().accounts
     await set_alias(
         world.journal, world.migration_id, world.new, accounts, world.clock, open_url=no_browser
     )
     world.clock.advance(16 * 60)
-    ctx = MoveContext(world.journal, world.migration_id, world.old, world.clock, no_browser)
+    ctx = move_context(world)
     assert await resume_move(ctx) is None, "no Move intent: nothing to resume"
     # The intent was journaled and the Move accepted, then the process died.
     world.journal.set_phase(world.migration_id, MigrationPhase.MOVE)
@@ -303,30 +248,14 @@ async def test_gotosocial_followers_end_with_their_reasons(
     world = gotosocial_failures
     tracker = world.tracker()
     assert await tracker.take_snapshot() == 12
-
-    async def no_browser(step: GuidedStep) -> None:
-        raise AssertionError("no browser step")
-
-    await set_alias(
-        world.journal,
-        world.migration_id,
-        world.new,
-        tracker.accounts,
-        world.clock,
-        open_url=no_browser,
-    )
-    await world.final_read_and_backup(tmp_path)
-    world.clock.advance(16 * 60)
-    report = await run_checks(world.checks())
+    _, report = await alias_and_check(world, tmp_path, tracker)
     assert report.blocking_failures == []
     consent = confirm_move(report, "zoe@gnew.practice", world.clock.now())
 
     async def password() -> str:
         return PASSWORD
 
-    ctx = MoveContext(
-        world.journal, world.migration_id, world.old, world.clock, no_browser, password
-    )
+    ctx = move_context(world, password)
     await perform_move(consent, ctx)
     await track_until_settled(world, tracker)
     ends = {

@@ -12,9 +12,9 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from tests.e2e.test_move_gotosocial import PASSWORD, gotosocial  # noqa: F401 - the fixture
+from tests.e2e.gotosocial_move import PASSWORD, move_by_api
+from tests.e2e.test_move_gotosocial import gotosocial  # noqa: F401 - the fixture
 from tests.e2e.test_move_mastodon import MoveWorld
-from tests.reliability.gts_move import move_by_api
 from tests.reliability.secret_scan import app_dirs_from_env, scan_bytes, scan_paths
 
 

@@ -15,9 +15,9 @@ from fedimove.core.errors import FedimoveError
 from fedimove.core.storage.journal_records import FollowerState
 from fedimove.sandbox.faults import FaultInjector
 from fedimove.sandbox.federation import layer_of
+from tests.e2e.gotosocial_move import move_by_api
 from tests.e2e.test_move_gotosocial import gotosocial  # noqa: F401 - the fixture
 from tests.e2e.test_move_mastodon import MoveWorld
-from tests.reliability.gts_move import move_by_api
 from tests.reliability.test_network_faults import CODE, PROFILES
 
 FOLLOWERS = 10
@@ -32,7 +32,7 @@ async def test_tracking_survives_faults(
     profile: str,
 ) -> None:
     world = gotosocial
-    tracker = await move_by_api(world, tmp_path, [])
+    tracker, _ = await move_by_api(world, tmp_path, [])
     injectors = []
     for name in ("gold.practice", "gnew.practice"):
         injector = FaultInjector(world.world.network.instance(name), seed=len(profile))
