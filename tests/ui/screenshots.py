@@ -77,7 +77,8 @@ class Shooter:
 
 async def drive(
     window: WizardWindow, session: PracticeSession, player: BrowserPlayer, shooter: Shooter
-) -> None:
+) -> tuple[Path, str]:
+    """The live move; returns the backup it wrote and its passphrase (for the files path)."""
     w, tmp = window, Path(tempfile.mkdtemp(prefix="fedimove-shots-"))
     await until(lambda: not w.controller.busy)
     await shooter.shot("01-welcome")
@@ -136,6 +137,42 @@ async def drive(
     await until(lambda: w.done_page.files is not None)
     await shooter.shot("14-done")
     w.controller.shutdown()
+    return tmp / "fedimove-backup.age", w.backup_page.phrase
+
+
+async def drive_files(window: WizardWindow, backup: Path, phrase: str, shooter: Shooter) -> None:
+    """The "My old server is gone" path from the backup the live move wrote."""
+    w, tmp = window, backup.parent
+    await until(lambda: not w.controller.busy)
+    w.welcome_page.gone_button.click()
+    await shooter.shot("15-old-files-empty")
+    wrong = tmp / "following_accounts.csv"
+    wrong.write_text("#domain\nspam.example\n", encoding="utf-8")  # blocks offered as follows
+    w.old_files_page.add_files([wrong])
+    w.old_files_page.handle_edit.setText("anna@old.practice")
+    w.old_files_page.read_files()
+    await until(w.old_files_page.error_box.isVisible)
+    await shooter.shot("16-old-files-wrong-file")
+    w.old_files_page.files.setCurrentRow(0)
+    w.old_files_page.remove_selected()
+    w.old_files_page.add_files([backup])
+    w.old_files_page.passphrase_edit.setText(phrase)
+    w.old_files_page.read_files()
+    await until(w.old_files_page.is_complete)
+    await shooter.shot("17-old-files-read")
+    w.go_next()
+    w.new_account_page.sign_in()
+    await until(w.new_account_page.is_complete)
+    w.go_next()
+    await until(w.preview_page.is_complete)
+    await shooter.shot("18-files-preview")
+    w.go_next()
+    await until(w.copy_page.is_complete)
+    w.done_page.destination = tmp / "fedimove-files-report.html"
+    w.go_next()
+    await until(lambda: w.done_page.files is not None)
+    await shooter.shot("19-files-done")
+    w.controller.shutdown()
 
 
 async def render_variant(out: Path, name: str, small: bool) -> list[Path]:
@@ -154,10 +191,20 @@ async def render_variant(out: Path, name: str, small: bool) -> list[Path]:
         window.show_practice_logins([(d.login, d.password) for d in (session.old, session.new)])
         window.show()
         window.start()
-        shooter = Shooter(window, out, "" if name == "light" else f"-{name}", small)
-        await drive(window, session, player, shooter)
+        suffix = "" if name == "light" else f"-{name}"
+        shooter = Shooter(window, out, suffix, small)
+        backup, phrase = await drive(window, session, player, shooter)
         window.close()
-    return shooter.saved
+        files = WizardWindow(WizardController(session.service, interval_ms=50), practice=True)
+        files.resize(*WINDOW_SIZE)
+        files.prefill(session.old.handle, session.new.handle)
+        files.show_practice_logins([(d.login, d.password) for d in (session.old, session.new)])
+        files.show()
+        files.start()
+        files_shooter = Shooter(files, out, suffix, small)
+        await drive_files(files, backup, phrase, files_shooter)
+        files.close()
+    return shooter.saved + files_shooter.saved
 
 
 def main() -> int:

@@ -96,6 +96,8 @@ def _new_account_to_copy(qtbot: QtBot, window: WizardWindow) -> None:
     assert page is window.preview_page
     complete(qtbot, page)
     assert window.preview_page.chosen_categories()
+    assert "old server is gone" in window.preview_page.followers_summary.text()
+    assert window.preview_page.servers.isHidden()  # no forecast: no Move will come
 
 
 def _to_done(qtbot: QtBot, window: WizardWindow, tmp_path: Path) -> None:

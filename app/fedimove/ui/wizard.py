@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fedimove.core.service_api import AccountRole, AccountSummary, ResumePoint
+from fedimove.core.models import Category
+from fedimove.core.service_api import AccountRole, AccountSummary, Preview, ResumePoint
 from fedimove.ui.pages.account import AccountPage
 from fedimove.ui.pages.alias import AliasPage
 from fedimove.ui.pages.backup import BackupPage
@@ -93,6 +94,7 @@ class WizardWindow(QMainWindow):
         self.controller.busy_changed.connect(self._update_buttons)
         self.controller.resumed.connect(self._resumed)
         self.welcome_page.old_server_gone.connect(self.choose_files_path)
+        self.controller.preview_ready.connect(self._files_preview)  # after the page's own
         self.retranslate()
         self.pages.setCurrentIndex(0)
         self._update_buttons()
@@ -264,6 +266,23 @@ class WizardWindow(QMainWindow):
         self.back_button.setEnabled(index > 0 and page.can_go_back())
         self.next_button.setEnabled(page.is_complete())
         self.next_button.setText(page.next_text())
+
+    def _files_preview(self, preview: Preview) -> None:
+        """The preview page speaks of the Move; with the old server gone there is none."""
+        page = self.preview_page
+        page.servers.setVisible(not self.files_mode)
+        if not self.files_mode:
+            return
+        known = sum(c.count for c in preview.categories if c.category is Category.FOLLOWERS)
+        page.intro.setText(
+            self.tr("Nothing has changed yet. Tick what Fedimove should copy to your new account.")
+        )
+        page.followers_summary.setText(
+            self.tr(
+                "Your followers cannot move: your old server is gone ({known} known from your "
+                "files). The last page gives you a “we moved” post, and the report lists them."
+            ).replace("{known}", str(known))
+        )
 
     def _resumed(self, point: ResumePoint) -> None:
         codes = point.old_capabilities

@@ -113,14 +113,20 @@ async def copy_journaled_files(
     pause: PauseToken | None = None,
 ) -> service_api.StepOutcome:
     """Run (or go on with) a journaled files migration; it finishes with its copy."""
-    result = await engine.resume(
-        migration_id,
-        None,
-        with_local_media(new, media),
-        progress=progress,
-        cancel=cancel,
-        pause=pause,
-    )
+    try:
+        result = await engine.resume(
+            migration_id,
+            None,
+            with_local_media(new, media),
+            progress=progress,
+            cancel=cancel,
+            pause=pause,
+        )
+    except BaseException:
+        # Stopped before the runner took the lease over (it releases its own): a restart
+        # must not find this run still "working on this move".
+        engine.journal.release_lease(migration_id)
+        raise
     finish_if_done(engine.journal, migration_id, result, media_root=media_root)
     return copy_outcome(engine, migration_id, result)
 

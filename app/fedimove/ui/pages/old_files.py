@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -56,6 +57,8 @@ class OldFilesPage(WizardPage):
         self.followers_text = plain_label("", self.followers_box)
         QVBoxLayout(self.followers_box).addWidget(self.followers_text)
         self.files = QListWidget(self)
+        self.files_label = QLabel(self)
+        self.files_label.setBuddy(self.files)
         self.files.setMinimumHeight(90)
         self.add_files_button, self.add_folder_button = QPushButton(self), QPushButton(self)
         self.remove_button = QPushButton(self)
@@ -94,6 +97,7 @@ class OldFilesPage(WizardPage):
         read_row.addWidget(self.read_button)
         read_row.addStretch(1)
         self.body.addWidget(self.followers_box)
+        self.body.addWidget(self.files_label)
         self.body.addLayout(chooser, 1)
         self.body.addLayout(self._form)
         self.body.addLayout(read_row)
@@ -226,6 +230,9 @@ class OldFilesPage(WizardPage):
         self._show_row(self.passphrase_edit, any(looks_like_backup(p) for p in paths))
         self._show_row(self.handle_edit, any(needs_owner(p) for p in paths))
         self.remove_button.setEnabled(bool(self.files.selectedItems()))
+        self.files_label.setText(
+            self.tr("Your &files:") if paths else self.tr("Your &files (none chosen yet):")
+        )
         self.read_button.setEnabled(bool(paths) and not self.controller.is_running(OLD_FILES))
 
     def _show_row(self, field: QLineEdit, shown: bool) -> None:
