@@ -77,7 +77,7 @@ def test_a_failed_finish_can_be_tried_again(qtbot: QtBot, qloop: asyncio.Abstrac
     qtbot.waitUntil(page.error_box.isVisible, timeout=3000)
     assert window.current is page
     assert page.followers.action_bar.finish_button.isEnabled()
-    assert service.calls.count("track") == 2  # watching again
+    qtbot.waitUntil(lambda: service.calls.count("track") == 2, timeout=2000)  # watching again
     window.controller.shutdown()
 
 

@@ -54,4 +54,5 @@ class FollowersStepPage(WizardPage):
         if operation == FINISH_TRACKING:
             self.status.clear()
             self.followers.action_bar.finish_button.setEnabled(True)
-            self.on_enter()  # finishing stopped the watching: watch again
+            if not self.controller.is_running(TRACK):  # finishing stopped it: watch again
+                self.controller.track_followers()
