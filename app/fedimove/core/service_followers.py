@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fedimove.core.engine.followers import FollowerTracker
 from fedimove.core.engine.move import resend_available_at
+from fedimove.core.engine.preview_servers import origin_of
 from fedimove.core.errors import FedimoveError, ParamValue
 from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
 from fedimove.core.service_api import (
@@ -37,6 +38,8 @@ _ARRIVING = (FollowerState.MOVED, FollowerState.AWAITING_APPROVAL)
 class FollowerActions:
     state: ServiceState
     _rounds: asyncio.Lock | None = None
+    #: Each follower server's software (from the probes the scans make), for the table.
+    _software: dict[str, str] | None = None
 
     @property
     def _round(self) -> asyncio.Lock:
@@ -63,7 +66,8 @@ class FollowerActions:
         the page's numbers and the tracker's always agree (new followers of the new account
         who never followed the old one are not part of the move)."""
         followers = self.state.journal.list_followers(self.state.require_migration(), limit=None)
-        rows = [follower_row(f) for f in followers if f.in_snapshot]
+        software = self._software or {}
+        rows = [follower_row(f, software.get(f.domain, "")) for f in followers if f.in_snapshot]
         on_rows(rows)
         return dict(Counter(row.state for row in rows))
 
@@ -133,6 +137,7 @@ class FollowerActions:
             try:
                 if full:
                     await tracker.full_scan(final=final)
+                    await self._learn_software()
                 else:
                     await tracker.poll()
             except FedimoveError as error:
@@ -142,6 +147,18 @@ class FollowerActions:
             if final:
                 state.journal.set_phase(migration_id, MigrationPhase.FINISH)
         return final
+
+    async def _learn_software(self) -> None:
+        """Which software each follower server runs: the scan just probed the servers of
+        those still away (the prober keeps what it learned), this adds the others once."""
+        journal, migration_id = self.state.journal, self.state.require_migration()
+        origins = {
+            f.domain: origin_of(f.actor_uri, f.domain)
+            for f in journal.list_followers(migration_id, limit=None)
+            if f.in_snapshot
+        }
+        facts = await self.state.prober.facts_for(origins)
+        self._software = {domain: found.software for domain, found in facts.items()}
 
     async def finish_tracking(
         self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
@@ -199,8 +216,9 @@ class FollowerActions:
         return destination
 
 
-def follower_row(follower: Follower) -> FollowerRow:
+def follower_row(follower: Follower, software: str = "") -> FollowerRow:
     return FollowerRow(
+        software=software,
         actor_uri=follower.actor_uri,
         handle=f"@{follower.acct}",
         state=follower.state,

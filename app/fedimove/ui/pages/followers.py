@@ -88,6 +88,8 @@ class FollowersPage(QWidget):
         self.servers = ServerComboBox(self)
         self.clear_button = QPushButton(self)
         self.table = self._make_table()
+        self._names_seen = False
+        self.table.setColumnHidden(FollowerColumn.NAME, True)
         self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -198,6 +200,9 @@ class FollowersPage(QWidget):
 
     def apply_rows(self, rows: tuple[FollowerRow, ...]) -> None:
         """Queue rows for the table; they are applied in slices between repaints."""
+        if not self._names_seen and any(row.display_name for row in rows):
+            self._names_seen = True  # an empty column would look broken: shown once known
+            self.table.setColumnHidden(FollowerColumn.NAME, False)
         self.feed.push(rows)
 
     def apply_progress(self, events: tuple[ProgressEvent, ...]) -> None:
