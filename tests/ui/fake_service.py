@@ -33,6 +33,8 @@ class FakeMigrationService:
         self.follower_batches: list[list[FollowerRow]] = []
         self.calls: list[str] = []
         self.files_given: tuple[tuple[Path, ...], str, str] | None = None
+        #: The old account's capability codes a resume reports.
+        self.resume_codes: frozenset[str] = frozenset()
 
     def _maybe_fail(self, name: str) -> None:
         self.calls.append(name)
@@ -48,7 +50,13 @@ class FakeMigrationService:
         self, migration_id: str, *, progress: ProgressSink, cancel: CancelToken
     ) -> ResumePoint:
         self._maybe_fail("resume")
-        return ResumePoint(migration_id, "@a@old.example", "@b@new.example", Phase.COPY)
+        return ResumePoint(
+            migration_id,
+            "@a@old.example",
+            "@b@new.example",
+            Phase.COPY,
+            old_capabilities=self.resume_codes,
+        )
 
     async def sign_in(
         self, role: AccountRole, handle: str, *, progress: ProgressSink, cancel: CancelToken

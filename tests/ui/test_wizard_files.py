@@ -5,8 +5,10 @@ and a files move stopped mid-copy resumes after a restart with its avatar and fi
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +25,7 @@ from fedimove.ui.practice import PracticeSession
 from fedimove.ui.wizard import WizardWindow
 from tests.core.engine.steps.practice_copy import holdings
 from tests.e2e.test_from_files import _write_csvs
+from tests.ui.fake_service import FakeMigrationService
 from tests.ui.practice_player import BrowserPlayer, run
 from tests.ui.test_wizard_e2e import STEP_TIMEOUT, complete, next_page, practice, wizard
 
@@ -239,6 +242,7 @@ def test_a_files_move_stopped_mid_copy_resumes_with_its_avatar(
         again.show()
         again.start()
         qtbot.waitUntil(again.welcome_page.resume_box.isVisible, timeout=STEP_TIMEOUT)
+        assert "your files" in again.welcome_page.resume_text.text()
         qtbot.mouseClick(again.welcome_page.resume_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: again.current is again.copy_page, timeout=STEP_TIMEOUT)
         assert again.files_mode
@@ -256,3 +260,63 @@ def test_a_files_move_stopped_mid_copy_resumes_with_its_avatar(
         qtbot.waitUntil(lambda: not again.controller.busy, timeout=STEP_TIMEOUT)
     finally:
         run(qtbot, restarted.aclose())
+
+
+@pytest.mark.parametrize(
+    ("codes", "files", "password"),
+    [
+        (frozenset({"move_api", "move_password"}), False, True),  # GoToSocial asks for it
+        (frozenset({"move_guided"}), False, False),
+        (frozenset({"old_server_gone"}), True, False),
+    ],
+)
+def test_a_resume_tells_the_wizard_its_path_and_the_moves_password_need(
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    codes: frozenset[str],
+    files: bool,
+    password: bool,
+) -> None:
+    service = FakeMigrationService()
+    service.resume_codes = codes
+    window = WizardWindow(WizardController(service, interval_ms=10))
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(window.welcome_page.resume_box.isVisible)
+    window.welcome_page.resume_button.click()
+    qtbot.waitUntil(lambda: window.current is window.copy_page)
+    assert window.files_mode is files
+    assert window.move_page.needs_password is password
+    assert window.steps.item(window.page_list.index(window.move_page)).isHidden() is files
+    window.controller.shutdown()
+
+
+def test_the_files_page_sends_the_fields_it_shows(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    service = FakeMigrationService()
+    window = WizardWindow(WizardController(service, interval_ms=10))
+    qtbot.addWidget(window)
+    window.show()
+    window.choose_files_path()
+    page = window.old_files_page
+    page.add_files([tmp_path / "a.zip", tmp_path / "a.zip"])  # the same file once
+    assert page.chosen() == [tmp_path / "a.zip"]
+    assert not page._form.isRowVisible(page.passphrase_edit)
+    assert not page._form.isRowVisible(page.handle_edit)  # an archive says whose it is
+    page.handle_edit.setText("typed before")
+    page.read_files()
+    qtbot.waitUntil(page.is_complete)
+    assert service.files_given == ((tmp_path / "a.zip",), "", "")  # hidden fields are not sent
+    page.add_files([tmp_path / "following_accounts.csv"])
+    assert not page.is_complete()  # a change needs a new check
+    assert page._form.isRowVisible(page.handle_edit)
+    assert all(widget.accessibleName() for widget in (page.files, page.remove_button,
+               page.passphrase_edit, page.handle_edit))  # fmt: skip
+    qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.welcome_page
+    qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)  # Start: the live path
+    assert window.pages.currentWidget() is window.old_account_page
+    assert not window.files_mode
+    window.controller.shutdown()

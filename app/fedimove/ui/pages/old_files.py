@@ -231,7 +231,7 @@ class OldFilesPage(WizardPage):
         self._show_row(self.handle_edit, any(needs_owner(p) for p in paths))
         self.remove_button.setEnabled(bool(self.files.selectedItems()))
         self.files_label.setText(
-            self.tr("Your &files:") if paths else self.tr("Your &files (none chosen yet):")
+            self.tr("Chosen fi&les:") if paths else self.tr("Chosen fi&les (none yet):")
         )
         self.read_button.setEnabled(bool(paths) and not self.controller.is_running(OLD_FILES))
 

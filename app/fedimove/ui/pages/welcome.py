@@ -121,7 +121,14 @@ class WelcomePage(WizardPage):
     def _show_point(self) -> None:
         point = self._point
         self.resume_box.setVisible(point is not None)
-        if point is not None:
+        if point is not None and "old_server_gone" in point.old_capabilities:
+            self.resume_text.setText(
+                self.tr("Resume the move from your files of {old} to {new}? Fedimove checks "
+                        "your new account's sign-in first, then goes on where it stopped.")
+                .replace("{old}", point.old_handle)
+                .replace("{new}", point.new_handle)
+            )  # fmt: skip
+        elif point is not None:
             self.resume_text.setText(
                 self.tr("Resume the move from {old} to {new}? Fedimove checks both sign-ins "
                         "first, then goes on where it stopped.")
