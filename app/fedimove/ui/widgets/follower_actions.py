@@ -94,6 +94,11 @@ class FollowerActionsBar(QWidget):
         """When the old server accepts the Move again (None: it never does, e.g. Mastodon)."""
         self._resend_from = moment
         self.resend_button.setEnabled(moment is not None and moment <= now)
+        self.resend_button.setToolTip(
+            self.tr("Your old server cannot send the move again")
+            if moment is None
+            else self.tr("Send the move again, for followers whose servers missed it")
+        )
         self._show_resend(now)
 
     def _show_resend(self, now: datetime | None = None) -> None:
