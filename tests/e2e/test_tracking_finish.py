@@ -66,6 +66,7 @@ async def test_tracking_ends_by_itself_when_the_window_closes(moved: MovedPracti
     assert last.params["moved_at"] == moved_at.isoformat()
     assert last.params["tracking_until"] == (moved_at + timedelta(days=2)).isoformat()
     assert last.params["resend_from"] is None  # a Mastodon old account never re-sends
+    assert last.params["resend_ready"] is False
     software = Counter(row.software for row in moved.rows.values())
     assert software["mastodon"] > 0
     assert software["gotosocial"] > 0

@@ -92,12 +92,12 @@ def test_the_tracker_rounds_set_the_resend_date_and_the_end(qtbot: QtBot) -> Non
     page.show()
     bar = page.action_bar
     later = datetime.now(UTC) + timedelta(days=3)
-    page.apply_progress((round_event(resend_from=later.isoformat()),))
+    page.apply_progress((round_event(resend_from=later.isoformat(), resend_ready=False),))
     assert not bar.resend_button.isEnabled()
     assert bar.resend_note.isVisible()
     assert "Re-send available from" in bar.resend_note.text()
 
-    page.apply_progress((round_event(resend_from=MOVE_TIME.isoformat()),))
+    page.apply_progress((round_event(resend_from=MOVE_TIME.isoformat(), resend_ready=True),))
     assert bar.resend_button.isEnabled()
     assert not bar.resend_note.isVisible()
 

@@ -76,11 +76,13 @@ class FollowerActions:
         the end of the tracking window, when a re-send becomes possible)."""
         migration = self.state.journal.get_migration(self.state.require_migration())
         window = tracking_window(self.state.paths, migration)
-        resend = resend_available_at(migration, self.state.client(AccountRole.OLD).capabilities)
+        old = self.state.clients.get(AccountRole.OLD)
+        resend = resend_available_at(migration, old.capabilities if old else None)
         params: dict[str, ParamValue] = {
             "moved_at": migration.moved_at.isoformat() if migration.moved_at else None,
             "tracking_until": window.isoformat() if window else None,
             "resend_from": resend.isoformat() if resend else None,
+            "resend_ready": resend is not None and resend <= self.state.clock.now(),
             "finished": migration.phase is MigrationPhase.FINISH,
         }
         moved, total = counts.get(FollowerState.MOVED, 0), sum(counts.values())

@@ -7,7 +7,7 @@ the controller's coalesced `followers_changed` batches; the page itself does no 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
@@ -215,7 +215,9 @@ class FollowersPage(QWidget):
         moved_at = _moment(params.get("moved_at"))
         if moved_at is not None:
             self.chart.set_start(moved_at)
-        self.action_bar.set_resend_from(_moment(params.get("resend_from")), datetime.now(UTC))
+        self.action_bar.set_resend_from(
+            _moment(params.get("resend_from")), ready=params.get("resend_ready") is True
+        )
         if params.get("finished") is True:
             self.set_finished()
 

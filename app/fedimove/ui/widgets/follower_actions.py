@@ -50,6 +50,7 @@ class FollowerActionsBar(QWidget):
         self.resend_note.hide()
         self.finish_box: QMessageBox | None = None
         self._resend_from: datetime | None = None
+        self._resend_ready = False
         self._finished = False
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -90,20 +91,22 @@ class FollowerActionsBar(QWidget):
         self.approve_button.setEnabled(waiting > 0)
         self.export_button.setEnabled(total > 0)
 
-    def set_resend_from(self, moment: datetime | None, now: datetime) -> None:
-        """When the old server accepts the Move again (None: it never does, e.g. Mastodon)."""
+    def set_resend_from(self, moment: datetime | None, *, ready: bool) -> None:
+        """When the old server accepts the Move again (None: it never does, e.g. Mastodon),
+        and whether that time has come (by the service's clock: practice time runs fast)."""
         self._resend_from = moment
-        self.resend_button.setEnabled(moment is not None and moment <= now)
+        self._resend_ready = ready
+        self.resend_button.setEnabled(moment is not None and ready)
         self.resend_button.setToolTip(
             self.tr("Your old server cannot send the move again")
             if moment is None
             else self.tr("Send the move again, for followers whose servers missed it")
         )
-        self._show_resend(now)
+        self._show_resend()
 
-    def _show_resend(self, now: datetime | None = None) -> None:
+    def _show_resend(self) -> None:
         moment = self._resend_from
-        if moment is None or (now is not None and moment <= now):
+        if moment is None or self._resend_ready:
             self.resend_note.hide()
             return
         self.resend_note.setText(
