@@ -51,8 +51,13 @@ class MovedPractice:
     def migration_id(self) -> int:
         return self.service.state.require_migration()
 
+    #: How many rows each batch held, and how many of them were no change at all.
+    batches: list[tuple[int, int]] = field(default_factory=list)
+
     def on_rows(self, batch: object) -> None:
         assert isinstance(batch, list | tuple)
+        same = sum(1 for row in batch if self.rows.get(follower_key(row)) == row)
+        self.batches.append((len(batch), same))
         self.rows.update((follower_key(row), row) for row in batch)
 
     def progress(self, event: ProgressEvent) -> None:

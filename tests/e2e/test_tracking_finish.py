@@ -52,6 +52,10 @@ async def test_tracking_ends_by_itself_when_the_window_closes(moved: MovedPracti
     moved.clock.advance(timedelta(days=2).total_seconds())
 
     outcome = await asyncio.wait_for(tracking, 30)  # nobody cancels it: the window closed
+    # The first batch holds everyone; later rounds only who changed.
+    assert moved.batches[0] == (120, 0)
+    assert len(moved.batches) > 2
+    assert all(same == 0 for _, same in moved.batches)
 
     assert outcome.status == "finished"
     assert moved.journal.get_migration(moved.migration_id).phase is MigrationPhase.FINISH

@@ -61,14 +61,24 @@ class FollowerActions:
             approve_migrated=approve,
         )
 
-    def _send_rows(self, on_rows: FollowerSink) -> dict[FollowerState, int]:
-        """Every follower of the snapshot to the page, and their counts: the same set, so
-        the page's numbers and the tracker's always agree (new followers of the new account
-        who never followed the old one are not part of the move)."""
+    def _send_rows(
+        self, on_rows: FollowerSink, sent: dict[str, FollowerRow] | None = None
+    ) -> dict[FollowerState, int]:
+        """The followers of the snapshot to the page, and their counts: the same set, so the
+        page's numbers and the tracker's always agree (new followers of the new account who
+        never followed the old one are not part of the move). With `sent` (what this sink
+        already has), only the rows that changed: 100,000 unchanged rows every round would
+        keep the page busy for nothing."""
         followers = self.state.journal.list_followers(self.state.require_migration(), limit=None)
         software = self._software or {}
         rows = [follower_row(f, software.get(f.domain, "")) for f in followers if f.in_snapshot]
-        on_rows(rows)
+        if sent is None:
+            on_rows(rows)
+        else:
+            changed = [row for row in rows if sent.get(row.actor_uri) != row]
+            sent.update((row.actor_uri, row) for row in changed)
+            if changed:
+                on_rows(changed)
         return dict(Counter(row.state for row in rows))
 
     def _report(self, progress: ProgressSink, counts: dict[FollowerState, int]) -> None:
@@ -106,7 +116,8 @@ class FollowerActions:
         ):
             state.journal.set_phase(migration_id, MigrationPhase.TRACK)
         tracker = self._tracker(approve=state.answers.locked_choice == "approve")
-        self._report(progress, self._send_rows(on_rows))
+        sent: dict[str, FollowerRow] = {}
+        self._report(progress, self._send_rows(on_rows, sent))
         scan_every = Settings.load_default(state.paths).get(FULL_SCAN_HOURS) * 3600.0
         until = tracking_window(state.paths, migration)
         last_scan, scans = state.clock.monotonic(), 0
@@ -116,7 +127,7 @@ class FollowerActions:
             finished = await self._one_round(tracker, full=full, final=final)
             if full:
                 last_scan, scans = state.clock.monotonic(), scans + 1
-            counts = self._send_rows(on_rows)
+            counts = self._send_rows(on_rows, sent)
             self._report(progress, counts)
             if finished:
                 moved = counts.get(FollowerState.MOVED, 0)
