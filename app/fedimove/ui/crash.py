@@ -1,14 +1,17 @@
 """The crash dialog: what a user sees when Fedimove has a bug, with a report they can copy.
 
-While the GUI runs, `install_crash_handler` makes this the `sys.excepthook` (qasync routes
-exceptions from async slots there too, and so does the bridge). The report holds the traceback,
-Fedimove's, Python's, Qt's and the OS's versions, and nothing secret: tokens, Authorization
-headers, passwords, passphrases and OAuth codes are redacted, and the home folder becomes `~`.
-The dialog is shown without blocking (never `exec()` inside a coroutine).
+While the GUI runs, `install_crash_handler` makes this the `sys.excepthook` (PySide6 reports
+an exception escaping a Qt slot there) and the event loop's exception handler (a task or
+callback that failed with nobody awaiting it); the bridge hands its tasks' bugs to it too.
+The report holds the traceback, Fedimove's, Python's, Qt's and the OS's versions, and nothing
+secret: tokens, Authorization headers, passwords, passphrases and OAuth codes are redacted,
+and the home folder becomes `~`. The dialog is shown without blocking (never `exec()` inside
+a coroutine).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import platform
 import re
@@ -18,6 +21,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -142,12 +146,19 @@ class CrashDialog(QDialog):
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
+LoopHandler = Callable[[asyncio.AbstractEventLoop, dict[str, Any]], object]
+
+
 class CrashHandler:
-    """`sys.excepthook` while the GUI runs; `uninstall()` puts the previous hook back."""
+    """`sys.excepthook` (and the loop's exception handler) while the GUI runs; `uninstall()`
+    puts the previous ones back."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self._parent = parent
+        #: The window the dialog belongs to (set once it exists).
+        self.parent = parent
         self._previous: ExceptHook = sys.excepthook
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._previous_loop_handler: LoopHandler | None = None
         self.dialog: CrashDialog | None = None
         self.reports: list[str] = []
 
@@ -163,18 +174,35 @@ class CrashHandler:
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add_report(report)
             return
-        self.dialog = CrashDialog(report, self._parent)
+        self.dialog = CrashDialog(report, self.parent)
         self.dialog.open()
 
-    def install(self) -> CrashHandler:
+    def loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        """The loop's exception handler: an error no one awaited is a bug like any other."""
+        error = context.get("exception")
+        if isinstance(error, Exception):
+            self(type(error), error, error.__traceback__)
+        else:  # a message without an exception (e.g. a slow callback): only logged
+            loop.default_exception_handler(context)
+
+    def install(self, loop: asyncio.AbstractEventLoop | None = None) -> CrashHandler:
         self._previous = sys.excepthook
         sys.excepthook = self
+        if loop is not None:
+            self._loop = loop
+            self._previous_loop_handler = loop.get_exception_handler()
+            loop.set_exception_handler(self.loop_exception)
         return self
 
     def uninstall(self) -> None:
         if sys.excepthook is self:
             sys.excepthook = self._previous
+        loop, self._loop = self._loop, None
+        if loop is not None and loop.get_exception_handler() == self.loop_exception:
+            loop.set_exception_handler(self._previous_loop_handler)
 
 
-def install_crash_handler(parent: QWidget | None = None) -> CrashHandler:
-    return CrashHandler(parent).install()
+def install_crash_handler(
+    parent: QWidget | None = None, loop: asyncio.AbstractEventLoop | None = None
+) -> CrashHandler:
+    return CrashHandler(parent).install(loop)
