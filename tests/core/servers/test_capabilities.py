@@ -113,10 +113,13 @@ def test_old_gotosocial_without_pkce() -> None:
     assert not caps.profile_scope
 
 
-def test_akkoma_is_experimental_without_pkce() -> None:
+def test_akkoma_is_supported_without_pkce_and_pleroma_experimental() -> None:
     p = probe("akkoma", "3.10.0", instance=recorded.AKKOMA_INSTANCE, instance_api=1)
     caps = AkkomaAdapter().capabilities(p)
-    assert caps.support is SupportLevel.EXPERIMENTAL
+    assert caps.support is SupportLevel.FULL  # proven on the practice `akkoma` flavour
+    assert "experimental" not in caps.limitations
+    pleroma = AkkomaAdapter().capabilities(probe("pleroma", "2.6.0"))
+    assert pleroma.support is SupportLevel.EXPERIMENTAL
     assert not caps.pkce
     assert caps.redirect_rule is RedirectRule.EXACT
     assert caps.move is ActionSupport.API

@@ -85,7 +85,7 @@ async def test_akkoma_reports_through_nodeinfo_and_v1_instance() -> None:
     target = await _detect(server("akkoma", "3.10.0", instance=recorded.AKKOMA_INSTANCE))
     assert target.server.software == "akkoma"
     assert target.server.probe.instance_api == 2  # the same document answers both versions here
-    assert target.server.capabilities.support is SupportLevel.EXPERIMENTAL
+    assert target.server.capabilities.support is SupportLevel.FULL
 
 
 async def test_an_instance_api_without_nodeinfo_is_unknown_software() -> None:

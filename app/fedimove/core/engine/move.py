@@ -83,7 +83,10 @@ def _refusal(reply: RestReply) -> str:
     return next((reason for needle, reason in _REFUSALS if needle in text), "refused")
 
 
-async def _send_by_api(ctx: MoveContext, accounts: Accounts) -> None:
+async def _send_by_api(ctx: MoveContext, accounts: Accounts) -> bool:
+    """Send the Move; True when the old server confirmed it done. Akkoma answers
+    `{"status": "success"}` only after its `ActivityPub.move` ran, and it never shows `moved`
+    on the old account, so that answer is the only evidence there is (fediverse-apis §6.4)."""
     if ctx.ask_password is None:
         raise MoveRefusedError("the old server needs the password", reason="password_needed")
     password = await ctx.ask_password()
@@ -105,7 +108,7 @@ async def _send_by_api(ctx: MoveContext, accounts: Accounts) -> None:
         del password  # used once; never kept
     body_error = isinstance(reply.body, dict) and "error" in reply.body  # Akkoma: 200 + error
     if 200 <= reply.status_code < 300 and not body_error:
-        return
+        return isinstance(reply.body, dict) and reply.body.get("status") == "success"
     reason = _refusal(reply)
     if reason in ("cooldown", "retry_too_soon"):
         raise MoveCooldownError("the old server refused: cooldown", reason=reason)
@@ -157,13 +160,15 @@ async def perform_move(consent: MoveConsent, ctx: MoveContext) -> datetime:
         MigrationPhase.MOVE
     ):
         ctx.journal.set_phase(ctx.migration_id, MigrationPhase.MOVE)  # intent, before anything
+    confirmed = False
     if await old_account_moved_to(ctx.old, accounts) is None:
         caps = _caps(ctx.old)
         if caps is not None and caps.move is ActionSupport.API:
-            await _send_by_api(ctx, accounts)
+            confirmed = await _send_by_api(ctx, accounts)
         else:
             await ctx.open_url(guided_move_step(ctx.old, accounts))
-    await _wait_until_moved(ctx, accounts)
+    if not confirmed:
+        await _wait_until_moved(ctx, accounts)
     moved = ctx.journal.record_move(ctx.migration_id, ctx.clock.now())
     assert moved.moved_at is not None
     if not ctx.migration.options.get("move_sends"):
