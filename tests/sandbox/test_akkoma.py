@@ -17,8 +17,9 @@ from fedimove.sandbox.federation import install, layer_of
 from fedimove.sandbox.network import PracticeNetwork
 from fedimove.sandbox.scenario_parts import Builder
 from fedimove.sandbox.state import AccountList, Follow, ListMember
+from fedimove.sandbox.testing import complete_authorization
 
-from .conftest import auth, authorize_url, code_from, exchange, register, sign_in
+from .conftest import App, auth, authorize_url, code_from, exchange, register, sign_in
 
 PASSWORD = "practice-kim"
 
@@ -118,11 +119,9 @@ async def test_oauth_has_no_pkce_and_matches_redirects_exactly(
 
 
 async def _authorize(
-    http: httpx.AsyncClient, app: object, scopes: str, challenge: str | None = None
+    http: httpx.AsyncClient, app: App, scopes: str, challenge: str | None = None
 ) -> str:
-    from fedimove.sandbox.testing import complete_authorization
-
-    url = authorize_url(app, scopes, challenge=challenge)  # type: ignore[arg-type]
+    url = authorize_url(app, scopes, challenge=challenge)
     return await complete_authorization(http, url, "kim@ak.practice", PASSWORD)
 
 
@@ -341,3 +340,32 @@ async def test_imports_take_a_list(http: httpx.AsyncClient, world: PracticeNetwo
         f"{ak2}/api/pleroma/follow_import", headers=auth(no_scope), data={"list": csv}
     )
     assert refused.status_code == 403
+
+
+async def test_the_sandbox_command_can_add_an_akkoma_server() -> None:
+    import argparse
+    import asyncio
+    import io
+
+    from fedimove.cli.sandbox import serve
+
+    out = io.StringIO()
+    stop = asyncio.Event()
+    args = argparse.Namespace(
+        scenario="small", speed=60.0, port=0, seed=1, secure=False, akkoma=True
+    )
+    task = asyncio.create_task(serve(args, out, stop))
+    while "practice-akkoma-kim" not in out.getvalue():
+        assert not task.done(), out.getvalue()
+        await asyncio.sleep(0.01)
+    line = next(x for x in out.getvalue().splitlines() if x.strip().startswith("akkoma.practice"))
+    assert line.split()[1] == "akkoma"
+    async with httpx.AsyncClient(trust_env=False) as client:
+        software = (await client.get(f"{line.split()[-1]}/nodeinfo/2.0")).json()["software"]
+        actor = await client.get(
+            f"{line.split()[-1]}/users/kim", headers={"Accept": "application/activity+json"}
+        )
+    stop.set()
+    await task
+    assert software["name"] == "akkoma"
+    assert actor.status_code == 200, "federation is installed on the added server"

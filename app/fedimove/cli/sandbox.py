@@ -31,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="every server in authorized-fetch mode (aliases hidden from unsigned reads)",
     )
     parser.add_argument(
+        "--akkoma",
+        action="store_true",
+        help="also serve an Akkoma server (akkoma.practice) with a demo account",
+    )
+    parser.add_argument(
         "--speed", type=float, default=1.0, help="how much faster than real time the servers run"
     )
     parser.add_argument("--port", type=int, default=0, help="first port (default: any free)")
@@ -50,6 +55,10 @@ async def serve(args: argparse.Namespace, out: TextIO, stop: asyncio.Event | Non
         seed=args.seed,
         secure=getattr(args, "secure", False),
     )
+    if getattr(args, "akkoma", False):
+        from fedimove.sandbox.scenario_akkoma import add_akkoma
+
+        add_akkoma(network)
     async with network.serve_http(host="127.0.0.1", first_port=args.port) as served:
         out.write(f"Practice Fediverse ({args.scenario}) is running. Press Ctrl-C to stop.\n")
         for instance in network.instances:
