@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -230,7 +230,9 @@ class FollowersPage(QWidget):
     def _step_finished(self, operation: str, outcome: StepOutcome) -> None:
         if operation == APPROVE:
             self.action_bar.show_status(
-                self.tr("Approved %n follow request(s) of migrated followers.", "", outcome.done)
+                self.tr("Follow requests of migrated followers approved: %1").replace(
+                    "%1", QLocale().toString(outcome.done)
+                )
             )
         elif operation == RESEND:
             self.action_bar.show_status(self.tr("The move was sent again."))
