@@ -6,7 +6,8 @@ afterwards, so its `{"status": "success"}` is what counts. New account on Akkoma
 through `PUT /api/pleroma/aliases` (after making Akkoma fetch the old account), the Move on
 Mastodon's guided settings page. Every follower's end is checked: on the old Akkoma server
 itself, on other Akkoma, Mastodon and GoToSocial servers, on one that ignores Moves and on a
-dead one."""
+dead one. A locked Akkoma new account gets every migrated follower as a request, which
+Fedimove approves."""
 
 from __future__ import annotations
 
@@ -72,12 +73,13 @@ def _network(old: tuple[str, str], new: tuple[str, str], seed: int) -> PracticeN
     return network
 
 
-def expected_ends(old: str) -> dict[str, tuple[FollowerState, str | None]]:
-    """Followers on servers that process the Move end on the new account; the others stay."""
+def expected_ends(old: str, moved: str = "ok") -> dict[str, tuple[FollowerState, str | None]]:
+    """Followers on servers that process the Move end on the new account (for the reason
+    `moved`); the others stay."""
     ends: dict[str, tuple[FollowerState, str | None]] = {}
     for name in (old, "ak2", "m1", "g2"):
         for index in range(3):
-            ends[f"{name}fan{index}@{name}.practice"] = (FollowerState.MOVED, "ok")
+            ends[f"{name}fan{index}@{name}.practice"] = (FollowerState.MOVED, moved)
     for index in range(3):
         ends[f"nomovefan{index}@nomove.practice"] = (FollowerState.NO_MOVE_SUPPORT, "no_move")
         ends[f"deadfan{index}@dead.practice"] = (FollowerState.UNREACHABLE, "unreachable")
@@ -146,7 +148,8 @@ async def test_move_from_akkoma_through_its_api(from_akkoma: MoveWorld, tmp_path
 async def test_a_wrong_password_on_akkoma_is_refused(
     from_akkoma: MoveWorld, tmp_path: Path
 ) -> None:
-    """Akkoma answers HTTP 200 with an error body: still a refusal, and nothing journaled."""
+    """Akkoma answers HTTP 200 with an error body: still a refusal, with its reason, and
+    nothing journaled."""
     world = from_akkoma
     tracker = world.tracker()
     await tracker.take_snapshot()
@@ -170,6 +173,18 @@ async def test_a_wrong_password_on_akkoma_is_refused(
     with pytest.raises(MoveRefusedError) as refused:
         await perform_move(consent, ctx)
     assert refused.value.params["reason"] == "wrong_password"
+    assert world.journal.get_migration(world.migration_id).moved_at is None
+
+    # The alias gone meanwhile: Akkoma's 200 with "must have the origin in `alsoKnownAs`".
+    await world.new.call("POST", "/api/v1/accounts/alias", data=[("also_known_as_uris", "")])
+
+    async def right() -> str:
+        return PASSWORD
+
+    ctx.ask_password = right
+    with pytest.raises(MoveRefusedError) as refused:
+        await perform_move(consent, ctx)
+    assert refused.value.params["reason"] == "alias_missing"
     assert world.journal.get_migration(world.migration_id).moved_at is None
 
 
@@ -210,3 +225,49 @@ async def test_move_to_akkoma_with_the_alias_through_its_api(
 
     await track_until_settled(world, tracker)
     assert follower_ends(world) == expected_ends("mold")
+
+
+@pytest.fixture
+async def gotosocial_to_akkoma(tmp_path: Path) -> AsyncIterator[MoveWorld]:
+    network = _network(("gold", "gotosocial"), ("aknew", "akkoma"), seed=9)
+    new_kim = network.instance("aknew.practice").state.find("kim", "aknew.practice")
+    assert new_kim is not None
+    new_kim.locked = True
+    async for world in move_world(
+        tmp_path, network, "kim@gold.practice", "kim@aknew.practice", "read write"
+    ):
+        yield world
+
+
+async def test_move_from_gotosocial_to_a_locked_akkoma_account(
+    gotosocial_to_akkoma: MoveWorld, tmp_path: Path
+) -> None:
+    """Both sides by API; every migrated follower reaches the locked Akkoma account as a
+    request, and Fedimove approves them."""
+    world = gotosocial_to_akkoma
+    tracker = world.tracker(approve_migrated=True)
+    assert await tracker.take_snapshot() == 18
+    await set_alias(
+        world.journal,
+        world.migration_id,
+        world.new,
+        tracker.accounts,
+        world.clock,
+        open_url=no_browser,
+    )
+    await world.final_read_and_backup(tmp_path)
+    world.clock.advance(16 * 60)
+    report = await run_checks(world.checks(locked_choice="approve"))
+    assert report.blocking_failures == []
+    consent = confirm_move(report, "kim@aknew.practice", world.clock.now())
+
+    async def password() -> str:
+        return PASSWORD
+
+    ctx = MoveContext(
+        world.journal, world.migration_id, world.old, world.clock, no_browser, password
+    )
+    await perform_move(consent, ctx)
+    await track_until_settled(world, tracker)
+    # A locked account: every migrated follower came as a request, approved by Fedimove.
+    assert follower_ends(world) == expected_ends("gold", moved="approved")
