@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -78,3 +79,23 @@ def test_handler_shows_a_dialog_with_a_copyable_report(qtbot: QtBot) -> None:
     finally:
         handler.uninstall()
     assert sys.excepthook is not handler
+
+
+def test_the_loop_handler_shows_errors_and_only_logs_messages(qtbot: QtBot) -> None:
+    loop = asyncio.new_event_loop()
+    try:
+        previous = loop.get_exception_handler()
+        handler = CrashHandler().install(loop)
+        assert loop.get_exception_handler() == handler.loop_exception
+        loop.call_exception_handler({"message": "slow callback"})  # no exception: not a crash
+        assert handler.reports == []
+        error = RuntimeError("boom in a task")
+        loop.call_exception_handler({"message": "Task exception", "exception": error})
+        assert len(handler.reports) == 1
+        assert "RuntimeError: boom in a task" in handler.reports[0]
+        assert handler.dialog is not None
+        qtbot.addWidget(handler.dialog)
+        handler.uninstall()
+        assert loop.get_exception_handler() is previous
+    finally:
+        loop.close()
