@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from fedimove.core.progress import Phase, ProgressEvent
-from fedimove.core.service_api import FollowerRow, FollowerState, StepOutcome
-from fedimove.ui.controller import APPROVE, RESEND, TRACK, MigrationController
+from fedimove.core.service_api import FollowerRow, FollowerState
+from fedimove.ui.controller import MigrationController
 from fedimove.ui.labels import palette_is_dark
 from fedimove.ui.models.follower_rows import FollowerColumn, FollowerFilter
 from fedimove.ui.models.follower_table import FollowerTableModel
 from fedimove.ui.models.paced_feed import PacedRowFeed
-from fedimove.ui.pages.wizard_controller import FINISH_TRACKING
 from fedimove.ui.widgets.arrivals_chart import ArrivalsChartWidget
 from fedimove.ui.widgets.follower_actions import FollowerActionsBar
 from fedimove.ui.widgets.server_breakdown import ServerBreakdownWidget
@@ -171,8 +170,8 @@ class FollowersPage(QWidget):
         if controller is not None:
             controller.followers_changed.connect(self.apply_rows)
             controller.progress_changed.connect(self.apply_progress)
-            controller.step_finished.connect(self._step_finished)
-            controller.missing_exported.connect(self._exported)
+            controller.step_finished.connect(self.action_bar.show_step_result)
+            controller.missing_exported.connect(self.action_bar.show_exported)
             self.action_bar.approve_requested.connect(controller.approve_migrated)
             self.action_bar.resend_requested.connect(controller.resend_move)
             self.action_bar.export_requested.connect(controller.export_missing)
@@ -219,28 +218,7 @@ class FollowersPage(QWidget):
             _moment(params.get("resend_from")), ready=params.get("resend_ready") is True
         )
         if params.get("finished") is True:
-            self.set_finished()
-
-    def set_finished(self) -> None:
-        self.action_bar.set_finished(True)
-        self.action_bar.show_status(
-            self.tr("Tracking has finished. Followers who arrive later still follow you.")
-        )
-
-    def _step_finished(self, operation: str, outcome: StepOutcome) -> None:
-        if operation == APPROVE:
-            self.action_bar.show_status(
-                self.tr("Follow requests of migrated followers approved: %1").replace(
-                    "%1", QLocale().toString(outcome.done)
-                )
-            )
-        elif operation == RESEND:
-            self.action_bar.show_status(self.tr("The move was sent again."))
-        elif operation in (TRACK, FINISH_TRACKING) and outcome.status == "finished":
-            self.set_finished()
-
-    def _exported(self, path: object) -> None:
-        self.action_bar.show_status(self.tr("List saved: %1").replace("%1", str(path)))
+            self.action_bar.set_finished(True)
 
     def _schedule_summaries(self) -> None:
         if not self._summary_timer.isActive():

@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fedimove.core.service_api import StepOutcome
+from fedimove.ui.controller import APPROVE, RESEND, TRACK
+from fedimove.ui.pages.wizard_controller import FINISH_TRACKING
+
 
 def local_moment(moment: datetime) -> str:
     stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
@@ -117,6 +121,26 @@ class FollowerActionsBar(QWidget):
     def set_finished(self, finished: bool) -> None:
         self._finished = finished
         self.finish_button.setEnabled(not finished)
+        if finished:
+            self.show_status(
+                self.tr("Tracking has finished. Followers who arrive later still follow you.")
+            )
+
+    def show_step_result(self, operation: str, outcome: StepOutcome) -> None:
+        """Say how an action ended (the controller's `step_finished`)."""
+        if operation == APPROVE:
+            self.show_status(
+                self.tr("Follow requests of migrated followers approved: %1").replace(
+                    "%1", QLocale().toString(outcome.done)
+                )
+            )
+        elif operation == RESEND:
+            self.show_status(self.tr("The move was sent again."))
+        elif operation in (TRACK, FINISH_TRACKING) and outcome.status == "finished":
+            self.set_finished(True)
+
+    def show_exported(self, path: object) -> None:
+        self.show_status(self.tr("List saved: %1").replace("%1", str(path)))
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
