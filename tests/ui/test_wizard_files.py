@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from fedimove.core.engine.snapshot import read_snapshot
@@ -114,6 +115,9 @@ def _to_done(qtbot: QtBot, window: WizardWindow, tmp_path: Path) -> None:
     assert window.done_page.post_box.isVisible()
     assert "@anna@new.practice" in window.done_page.post_text.toPlainText()
     assert "cannot move: old server gone" in window.done_page.intro.text()
+    qtbot.mouseClick(window.done_page.copy_post_button, Qt.MouseButton.LeftButton)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == window.done_page.post_text.toPlainText()
 
 
 def test_a_backup_moves_through_the_wizard_with_the_old_server_gone(
@@ -299,6 +303,8 @@ def test_the_files_page_sends_the_fields_it_shows(
     window = WizardWindow(WizardController(service, interval_ms=10))
     qtbot.addWidget(window)
     window.show()
+    window.controller.sign_in("old", "@a@old.example")  # first the live path, then files
+    qtbot.waitUntil(window.old_account_page.is_complete)
     window.choose_files_path()
     page = window.old_files_page
     page.add_files([tmp_path / "a.zip", tmp_path / "a.zip"])  # the same file once
@@ -309,8 +315,13 @@ def test_the_files_page_sends_the_fields_it_shows(
     page.read_files()
     qtbot.waitUntil(page.is_complete)
     assert service.files_given == ((tmp_path / "a.zip",), "", "")  # hidden fields are not sent
+    assert not window.old_account_page.is_complete()  # the service forgot that sign-in
     page.add_files([tmp_path / "following_accounts.csv"])
     assert not page.is_complete()  # a change needs a new check
+    page.files.setCurrentRow(0)
+    page.files.setFocus()
+    qtbot.keyClick(page.files, Qt.Key.Key_Delete)  # keyboard only
+    assert page.chosen() == [tmp_path / "following_accounts.csv"]
     assert page._form.isRowVisible(page.handle_edit)
     assert all(widget.accessibleName() for widget in (page.files, page.remove_button,
                page.passphrase_edit, page.handle_edit))  # fmt: skip
@@ -319,4 +330,9 @@ def test_the_files_page_sends_the_fields_it_shows(
     qtbot.mouseClick(window.next_button, Qt.MouseButton.LeftButton)  # Start: the live path
     assert window.pages.currentWidget() is window.old_account_page
     assert not window.files_mode
+    assert not window.next_button.isEnabled()  # sign in again first
+    window.old_account_page.handle_edit.setText("@a@old.example")
+    window.old_account_page.sign_in()
+    qtbot.waitUntil(window.old_account_page.is_complete)
+    assert not page.is_complete()  # and the files are forgotten in turn
     window.controller.shutdown()

@@ -125,7 +125,7 @@ class MigrationController(QObject):
         self, paths: Sequence[str], passphrase: str, old_handle: str
     ) -> asyncio.Task[Any]:
         """The old server is gone: the old account comes from these files; `old_files_read`
-        carries its `AccountSummary` (and `signed_in` too, as for a sign-in of the old role)."""
+        carries its `AccountSummary` (capabilities hold "old_server_gone")."""
         chosen = tuple(Path(path) for path in paths)
 
         async def work(progress: ProgressSink, cancel: CancelToken) -> AccountSummary:
@@ -133,11 +133,7 @@ class MigrationController(QObject):
                 chosen, passphrase, old_handle, progress=progress, cancel=cancel
             )
 
-        def deliver(summary: AccountSummary) -> None:
-            self.old_files_read.emit(summary)
-            self.signed_in.emit(AccountRole.OLD.value, summary)
-
-        return self.bridge.start(OLD_FILES, work, deliver)
+        return self.bridge.start(OLD_FILES, work, self.old_files_read.emit)
 
     # --- the steps, in wizard order ----------------------------------------------------------
 

@@ -95,6 +95,7 @@ class WizardWindow(QMainWindow):
         self.controller.resumed.connect(self._resumed)
         self.welcome_page.old_server_gone.connect(self.choose_files_path)
         self.controller.preview_ready.connect(self._files_preview)  # after the page's own
+        self.controller.old_files_read.connect(self._old_files_read)
         self.retranslate()
         self.pages.setCurrentIndex(0)
         self._update_buttons()
@@ -291,8 +292,16 @@ class WizardWindow(QMainWindow):
             self.done_page.set_old_server_gone(point.old_handle, point.new_handle)
         self.move_page.set_accounts(point.new_handle, needs_password="move_password" in codes)
 
+    def _old_files_read(self, _summary: AccountSummary) -> None:
+        """The service forgot any old sign-in: so does the old account page."""
+        page = self.old_account_page
+        page.summary = None
+        page.card.hide()
+        page.set_complete(False)
+
     def _signed_in(self, role: str, summary: AccountSummary) -> None:
         if role == AccountRole.OLD.value:
+            self.old_files_page.forget_check()  # the service forgot the files
             self.move_page.set_accounts(
                 self.move_page.new_handle, needs_password="move_password" in summary.capabilities
             )

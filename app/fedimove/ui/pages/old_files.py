@@ -216,6 +216,10 @@ class OldFilesPage(WizardPage):
             .replace("{followers}", str(summary.followers_count))
         )
 
+    def forget_check(self) -> None:
+        """The service no longer holds these files (the old account was signed in to)."""
+        self._changed()
+
     def _changed(self) -> None:
         """Any change after a check needs a new check."""
         if self.summary is not None:
