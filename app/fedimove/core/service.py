@@ -240,9 +240,13 @@ class FedimoveService(MoveService):
             await self.create_migration(categories)
         migration_id = state.require_migration()
         engine = self.engine()
-        result = await engine.resume(
-            migration_id, old, new, progress=progress, cancel=cancel, pause=state.pause
-        )
+        try:
+            result = await engine.resume(
+                migration_id, old, new, progress=progress, cancel=cancel, pause=state.pause
+            )
+        except BaseException:
+            state.journal.release_lease(migration_id)  # stopped before the runner held it
+            raise
         status = engine.status(migration_id)
         totals = [step.counts for step in status.steps]
         return StepOutcome(

@@ -16,11 +16,12 @@ from fedimove.core.clock import ScaledClock
 from fedimove.core.engine.plan import DEFAULT_COPY
 from fedimove.core.errors import CancelledError, FedimoveError
 from fedimove.core.models import Category
-from fedimove.core.progress import CancelToken, discard_progress
+from fedimove.core.progress import CancelToken, Phase, discard_progress
 from fedimove.core.service import FedimoveService
 from fedimove.core.service_api import AccountRole
 from fedimove.core.sources.base import FOLLOWERS_GONE
 from fedimove.core.sources.media_store import load_media, media_folder
+from fedimove.core.sources.service_support import journal_files
 from fedimove.core.storage.journal_records import MigrationPhase, MigrationState
 from fedimove.sandbox.testing import complete_authorization
 from fedimove.ui.practice import PracticeSession, practice_session
@@ -202,3 +203,44 @@ async def test_a_resume_tells_what_the_old_server_allows(
     )
     assert resumed.old_capabilities == old.capabilities
     assert resumed.old_capabilities  # "move_api" or "move_guided", at least
+
+
+async def test_a_copy_that_ended_unsaid_finishes_on_resume(
+    session: PracticeSession, tmp_path: Path
+) -> None:
+    """The app stopped after the last item but before the migration was marked finished: the
+    resume finishes it, so it leaves the unfinished list (and the wizard shows Done)."""
+    backup = await _backup_then_shut_down(session, tmp_path)
+    service = session.service
+    await service.use_old_files([backup], PASS, "", progress=discard_progress, cancel=CancelToken())
+    await service.sign_in(
+        AccountRole.NEW, session.new.handle, progress=discard_progress, cancel=CancelToken()
+    )
+    new = service.state.client(AccountRole.NEW)
+    source = service.state.require_source()
+    migration_id = await journal_files(service.state.journal, source, new, {Category.FILTERS})
+    assert (await service.engine().resume(migration_id, None, new)).finished
+    point = await service.find_unfinished()
+    assert point is not None
+    assert point.migration_id == str(migration_id)
+    resumed = await service.resume(
+        point.migration_id, progress=discard_progress, cancel=CancelToken()
+    )
+    assert resumed.phase is Phase.FINISH
+    assert await service.find_unfinished() is None
+
+
+async def test_a_copy_stopped_before_the_runner_leaves_no_lease(
+    session: PracticeSession,
+) -> None:
+    """A stop while the copy gets ready (before the runner holds the lease) must not leave the
+    move "busy" for the next run of the app."""
+    service = session.service
+    for role, demo in ((AccountRole.OLD, session.old), (AccountRole.NEW, session.new)):
+        await service.sign_in(role, demo.handle, progress=discard_progress, cancel=CancelToken())
+    migration = await service.create_migration([Category.DOMAIN_BLOCKS])
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(CancelledError):
+        await service.copy([Category.DOMAIN_BLOCKS], progress=discard_progress, cancel=cancel)
+    assert service.state.journal.lease_holder(migration.id) is None
