@@ -105,18 +105,7 @@ def _assert_same(found: dict[str, Any], reference: dict[str, Any]) -> None:
             assert got == want, f"{key}: {got!r} != {want!r}"
 
 
-#: Open findings (docs/reliability.md): the run ends "finished" with every journal item done,
-#: yet an item is missing on the new account. Strict, so a fix turns them into failures to
-#: remove from here.
-FINDINGS = {
-    # Seen once (a follow journaled done, missing on the new account); not reproduced since.
-    ("malformed", NEW): pytest.mark.xfail(
-        strict=False, reason="finding: a malformed answer once lost a follow (intermittent)"
-    ),
-}
-CASES = [
-    pytest.param(p, s, marks=FINDINGS.get((p, s), ())) for p in sorted(PROFILES) for s in (OLD, NEW)
-]
+CASES = [pytest.param(p, s) for p in sorted(PROFILES) for s in (OLD, NEW)]
 
 
 @pytest.mark.parametrize(("profile", "side"), CASES)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from fedimove.core.errors import AccountNotFoundError, ServerError
+from fedimove.core.errors import AccountNotFoundError, MalformedResponseError, ServerError
 from fedimove.core.models import (
     AccountRef,
     FilterEntry,
@@ -132,8 +132,10 @@ class RestClient(RestReader):
         ]
         body = await self.call("POST", "/api/v1/lists", data=data, idempotent=False)
         created = parse.list_entry(body) if isinstance(body, dict) else None
-        if created is None:
-            raise ServerError("list not created", host=self.host)
+        if created is None or created.title != parse.ident(entry.title, 200):
+            # An answer that does not name the new list: whether it was created is unknown,
+            # so the item stays in flight and the next run looks for it by title.
+            raise MalformedResponseError("the new list is not in the answer", host=self.host)
         return created
 
     async def add_list_members(self, list_id: str, account_ids: Sequence[str]) -> None:

@@ -8,9 +8,10 @@ here, once. An entry without what identifies it (an account without `acct`, a st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from fedimove.core.errors import MalformedResponseError
 from fedimove.core.models import (
@@ -28,6 +29,7 @@ from fedimove.core.models import (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 SHORT = 512
 LONG = 20_000
+T = TypeVar("T")
 
 
 def text(value: Any, limit: int = SHORT) -> str:
@@ -35,6 +37,26 @@ def text(value: Any, limit: int = SHORT) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
         return ""
     return _CONTROL.sub("", str(value))[:limit]
+
+
+def ident(value: Any, limit: int = 64) -> str:
+    """An identifying field (an id, a title, a URI): text or nothing. Every Mastodon-compatible
+    API sends these as strings; a number or a boolean there means a garbled answer, and read as
+    text it would name something that does not exist."""
+    return text(value, limit) if isinstance(value, str) else ""
+
+
+def every(items: Any, entry: Callable[[dict[str, Any]], T | None], what: str) -> list[T]:
+    """A page of entries, all or nothing: one entry that is not `what` makes the whole answer
+    malformed (read again later) instead of silently shrinking it. A shrunk answer would read
+    as "not there": a list member skipped, a filter created twice (docs/reliability.md)."""
+    if not isinstance(items, list):
+        raise MalformedResponseError(f"expected a list of {what}")
+    found = [entry(item) if isinstance(item, dict) else None for item in items]
+    kept = [item for item in found if item is not None]
+    if len(kept) != len(found):
+        raise MalformedResponseError(f"an entry is not a {what}", entries=len(items))
+    return kept
 
 
 def flag(value: Any, default: bool = False) -> bool:
@@ -77,7 +99,7 @@ class Relationship:
 def relationship(data: dict[str, Any]) -> Relationship:
     languages = data.get("languages")
     return Relationship(
-        id=text(data.get("id")),
+        id=ident(data.get("id")),
         following=flag(data.get("following")),
         requested=flag(data.get("requested")),
         showing_reblogs=flag(data.get("showing_reblogs"), True),
@@ -138,20 +160,20 @@ def mute_entry(data: dict[str, Any], ref: AccountRef, rel: Relationship | None) 
 
 
 def list_entry(data: dict[str, Any]) -> ListEntry | None:
-    title = text(data.get("title"), 200)
-    if not title:
+    title, local_id = ident(data.get("title"), 200), ident(data.get("id"))
+    if not title or not local_id:
         return None
     return ListEntry(
         title=title,
         replies_policy=text(data.get("replies_policy"), 16) or "list",
         exclusive=flag(data.get("exclusive")),
-        local_id=text(data.get("id"), 64),
+        local_id=local_id,
     )
 
 
 def status(data: dict[str, Any], local_domain: str) -> StatusRef | None:
-    uri = text(data.get("uri"), 2048)
-    if not uri:
+    uri = ident(data.get("uri"), 2048)
+    if not uri or not isinstance(data.get("id"), str):
         return None
     author = data.get("account")
     ref = account(author, local_domain) if isinstance(author, dict) else None
@@ -164,7 +186,7 @@ def status(data: dict[str, Any], local_domain: str) -> StatusRef | None:
 
 
 def filter_entry(data: dict[str, Any]) -> FilterEntry | None:
-    title = text(data.get("title"), 200)
+    title = ident(data.get("title"), 200)
     if not title:
         return None
     context = data.get("context")
@@ -183,13 +205,13 @@ def filter_entry(data: dict[str, Any]) -> FilterEntry | None:
 
 
 def tag_names(items: Any) -> list[str]:
-    return [name for item in objects(items) if (name := text(item.get("name"), 200))]
+    return every(items, lambda item: ident(item.get("name"), 200) or None, "tag")
 
 
 def domains(items: Any) -> list[str]:
-    if not isinstance(items, list):
-        return []
-    return [text(d, 253).lower() for d in items if isinstance(d, str) and text(d, 253)]
+    if not isinstance(items, list) or not all(isinstance(d, str) and ident(d, 253) for d in items):
+        raise MalformedResponseError("expected a list of domains")
+    return [ident(d, 253).lower() for d in items]
 
 
 def profile(data: dict[str, Any]) -> ProfileData:

@@ -48,6 +48,12 @@ def _block_key(item: dict[str, Any]) -> str:
     return f"sha256:{digest}" if "*" in domain and digest else domain
 
 
+def _named_relationship(item: dict[str, Any]) -> parse.Relationship | None:
+    """A relationship that does not name its account answers nothing (a garbled answer)."""
+    rel = parse.relationship(item)
+    return rel if rel.id else None
+
+
 def _count(value: Any) -> int:
     return value if isinstance(value, int) and value >= 0 else 0
 
@@ -100,8 +106,7 @@ class RestReader(RestSession):
 
     async def _status_pages(self, path: str, category: Category) -> AsyncIterator[list[StatusRef]]:
         async for page in self.pages(path, limit=self.limit_for(category)):
-            refs = (parse.status(item, self.local_domain) for item in parse.objects(page))
-            yield [ref for ref in refs if ref is not None]
+            yield parse.every(page, lambda item: parse.status(item, self.local_domain), "post")
 
     def bookmarks(self) -> AsyncIterator[list[StatusRef]]:
         return self._status_pages("/api/v1/bookmarks", Category.BOOKMARKS)
@@ -135,11 +140,12 @@ class RestReader(RestSession):
     async def relationship_batch(self, ids: Iterable[str]) -> dict[str, parse.Relationship]:
         params = [("id[]", account_id) for account_id in ids]
         body = await self.get_list("/api/v1/accounts/relationships", params=params)
-        return {rel.id: rel for rel in map(parse.relationship, parse.objects(body)) if rel.id}
+        rels = parse.every(body, _named_relationship, "relationship")
+        return {rel.id: rel for rel in rels}
 
     async def lists(self) -> list[ListEntry]:
         body = await self.get_list("/api/v1/lists")
-        return [entry for entry in map(parse.list_entry, parse.objects(body)) if entry]
+        return parse.every(body, parse.list_entry, "list")
 
     async def list_members(self, list_id: str) -> list[AccountRef]:
         """`limit=0` returns every member in one unpaginated answer (Mastodon, GoToSocial)."""
@@ -150,7 +156,7 @@ class RestReader(RestSession):
 
     async def filters(self) -> list[FilterEntry]:
         body = await self.get_list("/api/v2/filters")
-        return [entry for entry in map(parse.filter_entry, parse.objects(body)) if entry]
+        return parse.every(body, parse.filter_entry, "filter")
 
     async def featured_tags(self) -> list[str]:
         return parse.tag_names(await self.get_list("/api/v1/featured_tags"))
