@@ -7,10 +7,13 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from pytestqt.qtbot import QtBot
 
 from fedimove.core.service_api import FollowerState
 from fedimove.ui.models.follower_rows import FollowerColumn, FollowerFilter, sort_value
 from fedimove.ui.models.follower_table import ROW_ROLE, FollowerTableModel
+from fedimove.ui.models.paced_feed import PacedRowFeed
+from fedimove.ui.models.sorted_ids import SortedIds, packed_key
 from tests.ui.conftest import SERVERS, follower, followers
 
 LARGE = 100_000
@@ -159,3 +162,66 @@ def test_an_update_with_new_remote_text_is_cleaned_too(qapp: object) -> None:
     model.upsert([follower(1, FollowerState.MOVED, display_name="New\nname\u202e")])
     assert model.row_at(0).display_name == "New name"
     assert model.row_at(0).state is FollowerState.MOVED
+
+
+def test_packed_and_tuple_keys_give_the_same_order() -> None:
+    values = {row_id: (row_id * 7919) % 5 for row_id in range(200)}
+    packed = SortedIds(lambda i: packed_key(values[i], i), values)
+    paired = SortedIds(lambda i: (values[i], i), values, descending=True)
+    ascending = sorted(values, key=lambda i: (values[i], i))
+    assert packed.ids() == ascending
+    assert paired.ids() == ascending[::-1]
+    assert [packed.at(p) for p in range(200)] == ascending
+    assert all(packed.position(i) == ascending.index(i) for i in (0, 13, 199))
+    assert 13 in packed
+    packed.remove(13)
+    assert 13 not in packed
+    assert packed.insertion_position(13) == ascending.index(13)
+
+
+def test_cells_show_the_new_row_after_a_move_at_the_same_position(qapp: object) -> None:
+    model = FollowerTableModel()
+    model.upsert(followers(3))
+    first = model.index(0, FollowerColumn.HANDLE)
+    shown = model.data(first)  # a view asks several roles per cell: the lookup is kept
+    assert model.data(first) == shown
+
+    model.upsert([follower(2, FollowerState.AWAITING_APPROVAL)])  # sorts first now
+
+    assert model.data(model.index(0, FollowerColumn.HANDLE)) == follower(2).handle
+    assert model.data(model.index(1, FollowerColumn.HANDLE)) == shown
+
+
+def test_header_titles_and_arrival_times_are_shown(qapp: object) -> None:
+    model = FollowerTableModel()
+    model.upsert([follower(1, FollowerState.MOVED, arrived_minutes=5), follower(2)])
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in FollowerColumn]
+    assert header[FollowerColumn.HANDLE] == "Follower"
+    assert header[FollowerColumn.ARRIVED] == "Arrived"
+    assert model.headerData(len(FollowerColumn), Qt.Orientation.Horizontal) is None
+    arrived = [model.data(model.index(r, FollowerColumn.ARRIVED)) for r in range(2)]
+    assert sorted(bool(text) for text in arrived) == [False, True]
+    assert model.data(model.index(0, FollowerColumn.ARRIVED)) == arrived[0]  # cached, same
+
+
+def test_paced_feed_applies_a_turns_rows_in_one_update_once_it_knows_their_cost(
+    qtbot: QtBot,
+) -> None:
+    model = FollowerTableModel()
+    model.upsert(followers(1000))
+    feed = PacedRowFeed(model, chunk_rows=10, budget_ms=2000)
+    sizes: list[int] = []
+    before = [0]
+
+    def counted() -> None:
+        moved = model.stats.state_counts[FollowerState.MOVED]
+        sizes.append(moved - before[0])
+        before[0] = moved
+
+    model.counts_changed.connect(counted)
+    with qtbot.waitSignal(feed.drained, timeout=5000):
+        feed.push([follower(n, FollowerState.MOVED) for n in range(1000)])
+
+    # The first update measures (the smallest slice); the rest fit the budget in one more.
+    assert sizes == [10, 990]
+    assert model.stats.state_counts[FollowerState.MOVED] == 1000

@@ -11,53 +11,34 @@ calls are too slow at 100,000 rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDateTime,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from fedimove.core.service_api import FollowerRow, FollowerState
-from fedimove.ui.labels import (
-    dot_icon,
-    evidence_label,
-    follower_reason_label,
-    follower_state_label,
-    state_color,
-)
+from fedimove.ui.labels import dot_icon, state_color
+from fedimove.ui.models.follower_cells import CellTexts
 from fedimove.ui.models.follower_rows import FollowerColumn, FollowerFilter, sanitized, sort_value
 from fedimove.ui.models.follower_stats import FollowerStats
-from fedimove.ui.models.sorted_ids import SortedIds, SortKey, consecutive_runs
+from fedimove.ui.models.sorted_ids import SortedIds, SortKey, consecutive_runs, packed_key
 from fedimove.ui.text import tooltip_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
-_PLAIN_COLUMNS: dict[int, attrgetter[Any]] = {
-    FollowerColumn.HANDLE: attrgetter("handle"),
-    FollowerColumn.NAME: attrgetter("display_name"),
-    FollowerColumn.SERVER: attrgetter("server"),
-    FollowerColumn.SOFTWARE: attrgetter("software"),
-}
 # Columns whose text may be elided; the others are short words of ours.
 _TIPPED = frozenset(
     {FollowerColumn.HANDLE, FollowerColumn.NAME, FollowerColumn.SERVER, FollowerColumn.REASON}
 )
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.DecorationRole,
-        ROW_ROLE,
-    }
-)
+# Plain ints: views pass roles as ints, about seven per painted cell.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, int(ROW_ROLE)})
+_COLUMNS = len(FollowerColumn)
+_STATE_COLUMN = int(FollowerColumn.STATE)
+_EVERYONE = FollowerFilter()
+# Columns whose sort values are small non-negative ints (ranks), packed into one int key.
+_RANKED = frozenset({FollowerColumn.STATE, FollowerColumn.EVIDENCE})
 # Above these, per-row signals cost more than letting the view start over.
 _BULK_ROWS = 2000
 _MAX_RANGES = 64
@@ -85,7 +66,7 @@ class FollowerTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._view)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FollowerColumn)
+        return 0 if parent.isValid() else _COLUMNS
 
     def contains(self, actor_uri: str) -> bool:
         return actor_uri in self._ids
@@ -99,38 +80,17 @@ class FollowerTableModel(QAbstractTableModel):
             return None
         row = self._rows[self._view.at(index.row())]
         column = index.column()
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._colors[row.state] if column == FollowerColumn.STATE else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(self._display(row, column)) if column in _TIPPED else None
-        return self._display(row, column)
-
-    def _display(self, row: FollowerRow, column: int) -> str:
-        plain = _PLAIN_COLUMNS.get(column)
-        if plain is not None:
-            return str(plain(row))
-        if column == FollowerColumn.STATE:
-            return self._state_labels[row.state]
-        if column == FollowerColumn.REASON:
-            label = self._reason_labels.get(row.reason)
-            if label is None:
-                label = self._reason_labels[row.reason] = follower_reason_label(row.reason)
-            return label
-        if column == FollowerColumn.EVIDENCE:
-            return self._evidence_labels[row.observed]
-        if row.arrived_at is None:
-            return ""
-        stamp = QDateTime.fromSecsSinceEpoch(int(row.arrived_at.timestamp())).toLocalTime()
-        return self._locale.toString(stamp, QLocale.FormatType.ShortFormat)
+        if role == _DISPLAY:
+            return self._texts.display(row, column)
+        if role == _DECORATION:
+            return self._colors[row.state] if column == _STATE_COLUMN else None
+        if role == _TOOLTIP:
+            return tooltip_text(self._texts.display(row, column)) if column in _TIPPED else None
+        return row
 
     def retranslate(self) -> None:
         """Rebuild the cached words (on start and when the language changes)."""
-        self._state_labels = {state: follower_state_label(state) for state in FollowerState}
-        self._reason_labels: dict[str, str] = {}
-        self._evidence_labels = {True: evidence_label(True), False: evidence_label(False)}
-        self._locale = QLocale()
+        self._texts = CellTexts()
         if len(self._view):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._view) - 1, len(FollowerColumn) - 1)
@@ -140,20 +100,10 @@ class FollowerTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        # Asked for every header section on every repaint: the titles are translated once.
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
             return None
-        translate = QCoreApplication.translate
-        titles = {
-            FollowerColumn.HANDLE: translate("FollowerTableModel", "Follower"),
-            FollowerColumn.NAME: translate("FollowerTableModel", "Name"),
-            FollowerColumn.STATE: translate("FollowerTableModel", "State"),
-            FollowerColumn.REASON: translate("FollowerTableModel", "Reason"),
-            FollowerColumn.SERVER: translate("FollowerTableModel", "Server"),
-            FollowerColumn.ARRIVED: translate("FollowerTableModel", "Arrived"),
-            FollowerColumn.EVIDENCE: translate("FollowerTableModel", "Evidence"),
-            FollowerColumn.SOFTWARE: translate("FollowerTableModel", "Software"),
-        }
-        return titles.get(FollowerColumn(section)) if 0 <= section < len(titles) else None
+        return self._texts.titles[section] if 0 <= section < _COLUMNS else None
 
     def set_dark(self, dark: bool) -> None:
         """Follow the system palette (state colours differ on dark backgrounds)."""
@@ -171,7 +121,8 @@ class FollowerTableModel(QAbstractTableModel):
     # --- sorting and filtering ---------------------------------------------------------------
 
     def _key(self, row_id: int) -> SortKey:
-        return (sort_value(self._rows[row_id], self._sort_column), row_id)
+        value = sort_value(self._rows[row_id], self._sort_column)
+        return packed_key(value, row_id) if self._sort_column in _RANKED else (value, row_id)
 
     @property
     def current_filter(self) -> FollowerFilter:
@@ -213,13 +164,7 @@ class FollowerTableModel(QAbstractTableModel):
 
     def upsert(self, rows: Sequence[FollowerRow]) -> None:
         """Apply a batch of new or changed rows (keyed by actor URI; the last one wins)."""
-        latest = {row.actor_uri: self._clean(row) for row in rows}
-        added = [row for uri, row in latest.items() if uri not in self._ids]
-        changed = [
-            (self._ids[uri], row)
-            for uri, row in latest.items()
-            if uri in self._ids and self._rows[self._ids[uri]] != row
-        ]
+        added, changed = self._sort_out(rows)
         if not added and not changed:
             return
         for row_id, row in changed:
@@ -233,9 +178,25 @@ class FollowerTableModel(QAbstractTableModel):
             self._insert_rows(added)
         self.counts_changed.emit()
 
-    def _clean(self, row: FollowerRow) -> FollowerRow:
-        row_id = self._ids.get(row.actor_uri)
-        return sanitized(row, self._rows[row_id] if row_id is not None else None)
+    def _sort_out(
+        self, rows: Sequence[FollowerRow]
+    ) -> tuple[list[FollowerRow], list[tuple[int, FollowerRow]]]:
+        """The batch's new rows and its changed ones (with their ids), cleaned; rows equal to
+        what the table holds are dropped."""
+        latest = {row.actor_uri: row for row in rows}
+        ids, stored = self._ids, self._rows
+        added: list[FollowerRow] = []
+        changed: list[tuple[int, FollowerRow]] = []
+        for uri, row in latest.items():
+            row_id = ids.get(uri)
+            if row_id is None:
+                added.append(sanitized(row))
+                continue
+            old = stored[row_id]
+            clean = sanitized(row, old)
+            if clean != old:
+                changed.append((row_id, clean))
+        return added, changed
 
     def _bulk_apply(self, added: list[FollowerRow], changed: list[tuple[int, FollowerRow]]) -> None:
         self.beginResetModel()
@@ -251,18 +212,21 @@ class FollowerTableModel(QAbstractTableModel):
         in_place: list[int] = []
         moving: list[tuple[int, FollowerRow]] = []
         entering: list[tuple[int, FollowerRow]] = []
+        rows, column, accepts = self._rows, self._sort_column, self._filter.accepts
+        everyone = self._filter == _EVERYONE  # the common case: no filter calls per row
         for row_id, row in changed:
-            was_shown = self._filter.accepts(self._rows[row_id])
-            shown = self._filter.accepts(row)
+            old = rows[row_id]
+            was_shown = everyone or accepts(old)
+            shown = everyone or accepts(row)
             if was_shown and not shown:
                 self._remove_row(row_id)
-                self._rows[row_id] = row
+                rows[row_id] = row
             elif shown and not was_shown:
                 entering.append((row_id, row))
-            elif shown and self._key(row_id)[0] != sort_value(row, self._sort_column):
+            elif shown and sort_value(old, column) != sort_value(row, column):
                 moving.append((row_id, row))
             else:
-                self._rows[row_id] = row
+                rows[row_id] = row
                 if shown:
                     in_place.append(row_id)
         self._move_rows(moving)
