@@ -31,11 +31,6 @@ class AsgiBridge(httpx.AsyncBaseTransport):
         self._app = app
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        # A request over a network always lets the event loop run other work while it waits.
-        # In-process the app may answer without ever suspending, so a copy of hundreds of
-        # requests would hold the loop to the end: the GUI froze, and its progress, Pause and
-        # Cancel arrived only then (issue 8). One turn per request is what a socket gives.
-        await asyncio.sleep(0)
         body = await request.aread()
         url = request.url
         port = url.port or (443 if url.scheme == "https" else 80)
