@@ -17,10 +17,10 @@ from fedimove.core.engine.snapshot import read_snapshot
 from fedimove.core.models import Snapshot
 from fedimove.core.progress import CancelToken, ProgressEvent
 from fedimove.core.service import FedimoveService
-from fedimove.core.service_api import AccountRole
+from fedimove.core.service_api import AccountRole, StepOutcome
 from fedimove.core.sources.base import FOLLOWERS_GONE
 from fedimove.sandbox.state import Account, InstanceState
-from fedimove.ui.controller import FIND_UNFINISHED
+from fedimove.ui.controller import COPY, FIND_UNFINISHED
 from fedimove.ui.pages.wizard_controller import WizardController
 from fedimove.ui.practice import PracticeSession
 from fedimove.ui.wizard import WizardWindow
@@ -148,6 +148,7 @@ def test_a_backup_moves_through_the_wizard_with_the_old_server_gone(
     assert (outcome.failed, outcome.status) == (0, "done")
     assert outcome.done > 50
     assert _follows_sent(session) == _reachable_follows(snapshot)
+    assert window.done_page.posts_button.isHidden()  # a backup written without posts
     _state, anna = _anna_new(session)
     assert anna.avatar is not None  # from the backup
 
@@ -336,3 +337,18 @@ def test_the_files_page_sends_the_fields_it_shows(
     qtbot.waitUntil(window.old_account_page.is_complete)
     assert not page.is_complete()  # and the files are forgotten in turn
     window.controller.shutdown()
+
+
+def test_the_done_page_offers_the_posts_page_a_files_copy_kept(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    window = WizardWindow(WizardController(FakeMigrationService(), interval_ms=10))
+    qtbot.addWidget(window)
+    done = window.done_page
+    assert done.posts_button.isHidden()
+    posts = tmp_path / "posts-anna.html"
+    outcome = StepOutcome("copy", params={"posts_page": str(posts), "old_server_gone": True})
+    window.controller.step_finished.emit(COPY, outcome)
+    assert done.posts_button.isVisibleTo(done)
+    assert done.posts_page == posts
+    assert done.posts_button.accessibleName()

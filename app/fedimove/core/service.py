@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import webbrowser
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -50,6 +51,7 @@ from fedimove.core.sources.service_support import (
     journal_files,
     open_old_files,
     preview_from_files,
+    write_posts_for,
 )
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import Migration
@@ -144,6 +146,8 @@ class FedimoveService(MoveService):
         now = self.state.clock.now()
         source, summary = await open_old_files(paths, passphrase or None, now, old_handle or None)
         self.state.use_files(source)
+        folder = self.state.paths.data / "posts"
+        self.state.posts_page = await write_posts_for(source, folder, passphrase or None)
         progress(ProgressEvent(Phase.READ, done=1, total=1, status="files_read"))
         return summary
 
@@ -270,7 +274,7 @@ class FedimoveService(MoveService):
             state.migration_id = await journal_files(
                 state.journal, source, new, categories, media_root=state.media_root
             )
-        return await copy_journaled_files(
+        outcome = await copy_journaled_files(
             self.engine(),
             state.migration_id,
             new,
@@ -280,6 +284,9 @@ class FedimoveService(MoveService):
             cancel=cancel,
             pause=state.pause,
         )
+        if state.posts_page is None:
+            return outcome
+        return replace(outcome, params={**outcome.params, "posts_page": str(state.posts_page)})
 
     async def create_migration(self, categories: Sequence[Category]) -> Migration:
         """Journal the migration (as the copy engine's `start` does) and what came before it:

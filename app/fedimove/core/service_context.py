@@ -83,6 +83,8 @@ class ServiceState:
     old_gone: bool = False
     source: SourceResult | None = None
     local_media: Media = field(default_factory=dict)
+    #: The files' posts as a page to read offline, when they hold posts.
+    posts_page: Path | None = None
 
     @property
     def media_root(self) -> Path:
@@ -101,6 +103,7 @@ class ServiceState:
         if self.old_gone:
             self.migration_id = None
         self.old_gone, self.source, self.local_media = False, None, {}
+        self.posts_page = None
 
     def resume_files(self, migration_id: int) -> None:
         """A journaled files migration after a restart: the files are gone with the last run,

@@ -25,6 +25,7 @@ from fedimove.core.sources.service_support import journal_files
 from fedimove.core.storage.journal_records import MigrationPhase, MigrationState
 from fedimove.sandbox.testing import complete_authorization
 from fedimove.ui.practice import PracticeSession, practice_session
+from tests.core.sources.helpers import write_mastodon_zip
 
 PASS = "practice passphrase"
 OLD, NEW = "old.practice", "new.practice"
@@ -96,6 +97,7 @@ async def test_a_backup_moves_everything_it_can_with_the_old_server_off(
     )
     assert (outcome.status, outcome.failed) == ("done", 0), outcome
     assert outcome.done > 50
+    assert "posts_page" not in outcome.params  # this backup was written without posts
     migration = service.state.journal.get_migration(service.state.require_migration())
     assert (migration.phase, migration.state) == (MigrationPhase.FINISH, MigrationState.FINISHED)
     assert migration.options.get("old_server_gone") is True
@@ -244,3 +246,25 @@ async def test_a_copy_stopped_before_the_runner_leaves_no_lease(
     with pytest.raises(CancelledError):
         await service.copy([Category.DOMAIN_BLOCKS], progress=discard_progress, cancel=cancel)
     assert service.state.journal.lease_holder(migration.id) is None
+
+
+async def test_the_posts_of_an_archive_are_kept_as_a_page(
+    session: PracticeSession, tmp_path: Path
+) -> None:
+    """No server can import posts: the archive's are written as a page to read offline, and
+    the copy's outcome says where (the done page offers it)."""
+    session.network.instance(OLD).knobs.reachable = False
+    archive = write_mastodon_zip(tmp_path / "archive.zip", host=OLD)
+    service = session.service
+    await service.use_old_files([archive], "", "", progress=discard_progress, cancel=CancelToken())
+    posts = service.state.posts_page
+    assert posts is not None
+    assert posts.is_relative_to(service.state.paths.data)
+    assert "<article>" in posts.read_text(encoding="utf-8")
+    await service.sign_in(
+        AccountRole.NEW, session.new.handle, progress=discard_progress, cancel=CancelToken()
+    )
+    outcome = await service.copy(
+        [Category.BOOKMARKS], progress=discard_progress, cancel=CancelToken()
+    )
+    assert outcome.params["posts_page"] == str(posts)

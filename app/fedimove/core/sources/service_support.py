@@ -26,7 +26,7 @@ from fedimove.core.models import Category, Handle
 from fedimove.core.progress import CancelToken, ProgressSink, discard_progress
 from fedimove.core.servers.rest import RestClient
 from fedimove.core.sources.base import SourceResult
-from fedimove.core.sources.files import read_files
+from fedimove.core.sources.files import read_files, write_posts_page
 from fedimove.core.sources.media_store import Media, save_media
 from fedimove.core.sources.offline import (
     OfflinePreview,
@@ -60,6 +60,19 @@ async def open_old_files(
         capabilities=frozenset({OLD_SERVER_GONE_CAPABILITY}),
     )
     return source, summary
+
+
+async def write_posts_for(
+    source: SourceResult, folder: Path, passphrase: str | None
+) -> Path | None:
+    """The files' posts as a page to read offline (no server can import them), written off
+    the event loop under the app's data folder; None when the files hold no posts."""
+    if source.outbox is None:
+        return None
+    name = "".join(c if c.isalnum() or c in "-_." else "_" for c in source.snapshot.account.acct)
+    path = folder / f"posts-{name}.html"
+    shown = await asyncio.to_thread(write_posts_page, source, path, passphrase)
+    return path if shown else None
 
 
 async def offline_preview_for(

@@ -9,8 +9,8 @@ from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
 
-from fedimove.core.service_api import ReportFiles
-from fedimove.ui.controller import REPORT
+from fedimove.core.service_api import ReportFiles, StepOutcome
+from fedimove.ui.controller import COPY, REPORT
 from fedimove.ui.pages.base import WizardPage, plain_label
 from fedimove.ui.pages.wizard_controller import WizardController
 
@@ -39,6 +39,9 @@ class DonePage(WizardPage):
         self.post_text.setTabChangesFocus(True)
         self.post_text.setMaximumHeight(110)
         self.copy_post_button = QPushButton(self.post_box)
+        self.posts_page: Path | None = None
+        self.posts_button = QPushButton(self)
+        self.posts_button.hide()
         post_layout = QHBoxLayout(self.post_box)
         post_layout.addWidget(self.post_text, 1)
         post_layout.addWidget(self.copy_post_button)
@@ -46,6 +49,7 @@ class DonePage(WizardPage):
         row = QHBoxLayout()
         row.addWidget(self.report_button)
         row.addWidget(self.open_button)
+        row.addWidget(self.posts_button)
         row.addStretch(1)
         self.body.addLayout(row)
         self.body.addSpacing(12)
@@ -54,6 +58,8 @@ class DonePage(WizardPage):
         self.body.addStretch(1)
         self.report_button.clicked.connect(self.write_report)
         self.copy_post_button.clicked.connect(self._copy_post)
+        self.posts_button.clicked.connect(self._open_posts)
+        controller.step_finished.connect(self._step_finished)
         self.open_button.clicked.connect(self._open)
         controller.report_written.connect(self._written)
         self.set_complete(True)
@@ -79,6 +85,8 @@ class DonePage(WizardPage):
         self.post_text.setAccessibleName(self.tr("The “we moved” post"))
         self.copy_post_button.setText(self.tr("Cop&y the post"))
         self.copy_post_button.setAccessibleName(self.tr("Copy the post to the clipboard"))
+        self.posts_button.setText(self.tr("Open your &posts"))
+        self.posts_button.setAccessibleName(self.tr("Open your old posts, kept as a page"))
         if self.gone is not None:
             self._retranslate_gone(*self.gone)
             return
@@ -130,6 +138,17 @@ class DonePage(WizardPage):
                 "server's settings under “Authorized apps”."
             )
         )
+
+    def _step_finished(self, operation: str, outcome: StepOutcome) -> None:
+        """A copy from files that held posts kept them as a page to read offline."""
+        page = outcome.params.get("posts_page") if operation == COPY else None
+        if page:
+            self.posts_page = Path(str(page))
+            self.posts_button.show()
+
+    def _open_posts(self) -> None:
+        if self.posts_page is not None:
+            self.controller.open_url(QUrl.fromLocalFile(str(self.posts_page)).toString())
 
     def _copy_post(self) -> None:
         clipboard = QGuiApplication.clipboard()
