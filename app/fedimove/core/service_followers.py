@@ -12,7 +12,12 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from fedimove.core.engine.followers import FollowerTracker
+from fedimove.core.engine.followers import (
+    FollowerTracker,
+    PollResult,
+    snapshot_followers,
+    snapshot_pages,
+)
 from fedimove.core.engine.move import resend_available_at
 from fedimove.core.engine.preview_servers import origin_of
 from fedimove.core.errors import FedimoveError, ParamValue
@@ -61,25 +66,27 @@ class FollowerActions:
             approve_migrated=approve,
         )
 
-    def _send_rows(
+    async def _send_rows(
         self, on_rows: FollowerSink, sent: dict[str, FollowerRow] | None = None
     ) -> dict[FollowerState, int]:
         """The followers of the snapshot to the page, and their counts: the same set, so the
         page's numbers and the tracker's always agree (new followers of the new account who
         never followed the old one are not part of the move). With `sent` (what this sink
         already has), only the rows that changed: 100,000 unchanged rows every round would
-        keep the page busy for nothing."""
-        followers = self.state.journal.list_followers(self.state.require_migration(), limit=None)
+        keep the page busy for nothing. Read a page at a time, sent as one batch."""
         software = self._software or {}
-        rows = [follower_row(f, software.get(f.domain, "")) for f in followers if f.in_snapshot]
-        if sent is None:
-            on_rows(rows)
-        else:
-            changed = [row for row in rows if sent.get(row.actor_uri) != row]
-            sent.update((row.actor_uri, row) for row in changed)
-            if changed:
-                on_rows(changed)
-        return dict(Counter(row.state for row in rows))
+        counts: Counter[FollowerState] = Counter()
+        batch: list[FollowerRow] = []
+        async for page in snapshot_pages(self.state.journal, self.state.require_migration()):
+            rows = [follower_row(f, software.get(f.domain, "")) for f in page]
+            counts.update(row.state for row in rows)
+            if sent is not None:
+                rows = [row for row in rows if sent.get(row.actor_uri) != row]
+                sent.update((row.actor_uri, row) for row in rows)
+            batch.extend(rows)
+        if batch or sent is None:
+            on_rows(batch)
+        return dict(counts)
 
     def _report(self, progress: ProgressSink, counts: dict[FollowerState, int]) -> None:
         """The round's counts, with what the page shows besides the rows (the Move's time,
@@ -102,32 +109,30 @@ class FollowerActions:
         self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
     ) -> StepOutcome:
         """Poll until cancelled or until the tracking window (`tracking_days` after the Move)
-        closes, with a full scan of the old list every few hours; every round sends the rows.
-        When the window closes the final scan runs and the migration moves to *finish*."""
+        closes, with a full scan of the old list every few hours; each round sends the rows
+        that changed. When the window closes the final scan runs and the migration moves to
+        *finish*."""
         state = self.state
-        migration_id = state.require_migration()
-        migration = state.journal.get_migration(migration_id)
-        if migration.phase is MigrationPhase.FINISH:  # tracking has ended: show where it ended
-            self._report(progress, self._send_rows(on_rows))
-            return StepOutcome("track", "finished")
-        if migration.moved_at is not None and migration.phase in (
-            MigrationPhase.MOVE,
-            MigrationPhase.COPY_AFTER,
-        ):
-            state.journal.set_phase(migration_id, MigrationPhase.TRACK)
-        tracker = self._tracker(approve=state.answers.locked_choice == "approve")
+        migration = self._start_tracking()
         sent: dict[str, FollowerRow] = {}
-        self._report(progress, self._send_rows(on_rows, sent))
+        counts = await self._send_rows(on_rows, sent)
+        self._report(progress, counts)
+        if migration.phase is MigrationPhase.FINISH:  # tracking has ended: show where it ended
+            return StepOutcome("track", "finished", done=counts.get(FollowerState.MOVED, 0))
+        tracker = self._tracker(approve=state.answers.locked_choice == "approve")
         scan_every = Settings.load_default(state.paths).get(FULL_SCAN_HOURS) * 3600.0
         until = tracking_window(state.paths, migration)
-        last_scan, scans = state.clock.monotonic(), 0
+        last_scan, scans, pending = state.clock.monotonic(), 0, -1
         while not cancel.cancelled:
             final = until is not None and state.clock.now() >= until
             full = final or scans == 0 or state.clock.monotonic() - last_scan >= scan_every
-            finished = await self._one_round(tracker, full=full, final=final)
+            finished, polled = await self._one_round(tracker, full=full, final=final)
             if full:
                 last_scan, scans = state.clock.monotonic(), scans + 1
-            counts = self._send_rows(on_rows, sent)
+            # A poll that saw nobody new changed nothing: no need to read every follower.
+            if polled is None or polled.arrivals or polled.approved or polled.pending != pending:
+                counts = await self._send_rows(on_rows, sent)
+            pending = polled.pending if polled is not None else pending
             self._report(progress, counts)
             if finished:
                 moved = counts.get(FollowerState.MOVED, 0)
@@ -139,37 +144,46 @@ class FollowerActions:
                 break
         return StepOutcome("track", "stopped", params={"scans": scans})
 
-    async def _one_round(self, tracker: FollowerTracker, *, full: bool, final: bool) -> bool:
-        """A poll, a regular full scan or the final one; True once tracking has finished
-        (here, or by `finish_tracking` meanwhile). Retryable failures wait for the next round."""
+    def _start_tracking(self) -> Migration:
+        """The migration, moved on to its *track* phase once the Move is through."""
+        journal, migration_id = self.state.journal, self.state.require_migration()
+        migration = journal.get_migration(migration_id)
+        if migration.moved_at is not None and migration.phase in (
+            MigrationPhase.MOVE,
+            MigrationPhase.COPY_AFTER,
+        ):
+            migration = journal.set_phase(migration_id, MigrationPhase.TRACK)
+        return migration
+
+    async def _one_round(
+        self, tracker: FollowerTracker, *, full: bool, final: bool
+    ) -> tuple[bool, PollResult | None]:
+        """A poll, a regular full scan or the final one: whether tracking has finished (here,
+        or by `finish_tracking` meanwhile), and the poll's result when it was a poll that
+        went through. Retryable failures wait for the next round."""
         state = self.state
         migration_id = state.require_migration()
         async with self._round:
             if state.journal.get_migration(migration_id).phase is MigrationPhase.FINISH:
-                return True
+                return True, None
             try:
-                if full:
-                    await tracker.full_scan(final=final)
-                    await self._learn_software()
-                else:
-                    await tracker.poll()
+                if not full:
+                    return False, await tracker.poll()
+                await tracker.full_scan(final=final)
+                await self._learn_software()
             except FedimoveError as error:
                 if not error.retryable:
                     raise
-                return False
+                return False, None
             if final:
                 state.journal.set_phase(migration_id, MigrationPhase.FINISH)
-        return final
+        return final, None
 
     async def _learn_software(self) -> None:
         """Which software each follower server runs: the scan just probed the servers of
         those still away (the prober keeps what it learned), this adds the others once."""
-        journal, migration_id = self.state.journal, self.state.require_migration()
-        origins = {
-            f.domain: origin_of(f.actor_uri, f.domain)
-            for f in journal.list_followers(migration_id, limit=None)
-            if f.in_snapshot
-        }
+        followers = await snapshot_followers(self.state.journal, self.state.require_migration())
+        origins = {f.domain: origin_of(f.actor_uri, f.domain) for f in followers}
         facts = await self.state.prober.facts_for(origins)
         self._software = {domain: found.software for domain, found in facts.items()}
 
@@ -187,7 +201,7 @@ class FollowerActions:
                 tracker = self._tracker(approve=state.answers.locked_choice == "approve")
                 await tracker.full_scan(final=True)
                 state.journal.set_phase(migration_id, MigrationPhase.FINISH)
-        counts = self._send_rows(on_rows)
+        counts = await self._send_rows(on_rows)
         self._report(progress, counts)
         not_arrived = sum(n for s, n in counts.items() if s not in _ARRIVING)
         return StepOutcome(

@@ -17,7 +17,7 @@ Each follower ends in a state with a reason code and whether it was observed or 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,6 +40,7 @@ from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import Evidence, Follower, FollowerState, FollowerUpdate
 
 PAGE = 80
+JOURNAL_PAGE = 500
 ACTOR_FETCHES = 8
 _SETTLED = (FollowerState.MOVED, FollowerState.AWAITING_APPROVAL)
 
@@ -189,7 +190,8 @@ class FollowerTracker:
         reads the actor documents of those who stay (suspended or gone)."""
         await self.poll()  # arrivals first: who left the old list may already be on the new one
         staying, _ = await _pages(self.old, f"/api/v1/accounts/{self.accounts.old_id}/followers")
-        open_rows = [f for f in self._snapshot() if f.state not in _SETTLED]
+        snapshot = await snapshot_followers(self.journal, self.migration_id)
+        open_rows = [f for f in snapshot if f.state not in _SETTLED]
         scan = _Scan(
             on_old={ref.key for ref in staying},
             facts=await self._server_facts(open_rows),
@@ -197,28 +199,18 @@ class FollowerTracker:
             acting=set(),
             final=final,
         )
-        scan.acting = self._domains_with_departures(scan.on_old)
+        scan.acting = _domains_with_departures(snapshot, scan.on_old)
         updates = await asyncio.gather(*(self._classify(f, scan) for f in open_rows))
         # Someone may have arrived (or asked) while this scan read and probed: that was seen
         # on the new account and stands; never put a guess over it.
-        settled = {f.actor_uri for f in self._snapshot() if f.state in _SETTLED}
+        now = await snapshot_followers(self.journal, self.migration_id)
+        settled = {f.actor_uri for f in now if f.state in _SETTLED}
         updates = [u for u in updates if u.actor_uri not in settled]
         self.journal.update_followers(self.migration_id, updates)
         tracker = dict(self.journal.get_migration(self.migration_id).options.get("tracker") or {})
         tracker["last_full_scan_at"] = self.clock.now().isoformat()
         self.journal.update_options(self.migration_id, {"tracker": tracker})
         return self.journal.follower_counts(self.migration_id)
-
-    def _snapshot(self) -> list[Follower]:
-        return [
-            f for f in self.journal.list_followers(self.migration_id, limit=None) if f.in_snapshot
-        ]
-
-    def _domains_with_departures(self, on_old: set[str]) -> set[str]:
-        """Servers where at least one snapshot follower moved, asked, or left: they act on Moves."""
-        return {
-            f.domain for f in self._snapshot() if f.state in _SETTLED or f.actor_uri not in on_old
-        }
 
     async def _server_facts(self, rows: Iterable[Follower]) -> dict[str, ServerFacts]:
         origins = {f.domain: origin_of(f.actor_uri, f.domain) for f in rows}
@@ -274,6 +266,30 @@ class FollowerTracker:
                     raise
             await self.clock.sleep(every)
         await self.full_scan(final=True)
+
+
+def _domains_with_departures(snapshot: Iterable[Follower], on_old: set[str]) -> set[str]:
+    """Servers where at least one snapshot follower moved, asked, or left: they act on Moves."""
+    return {f.domain for f in snapshot if f.state in _SETTLED or f.actor_uri not in on_old}
+
+
+async def snapshot_pages(journal: Journal, migration_id: int) -> AsyncIterator[list[Follower]]:
+    """The followers of the pre-Move snapshot, a page at a time, letting the event loop run
+    between pages: at 100,000 followers one read takes seconds, and the window shares the
+    loop."""
+    after = ""
+    while True:
+        page = journal.list_followers(migration_id, after_uri=after, limit=JOURNAL_PAGE)
+        yield [f for f in page if f.in_snapshot]
+        if len(page) < JOURNAL_PAGE:
+            return
+        after = page[-1].actor_uri
+        await asyncio.sleep(0)
+
+
+async def snapshot_followers(journal: Journal, migration_id: int) -> list[Follower]:
+    """Every follower of the pre-Move snapshot (read in pages, see `snapshot_pages`)."""
+    return [f async for page in snapshot_pages(journal, migration_id) for f in page]
 
 
 def _domain(acct: str) -> str:
