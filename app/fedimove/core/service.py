@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import webbrowser
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -44,14 +43,11 @@ from fedimove.core.service_context import (
     from_files,
     resume_point,
 )
+from fedimove.core.service_files import FilesService
 from fedimove.core.service_move import MoveService
 from fedimove.core.sources.service_support import (
-    copy_journaled_files,
     finish_settled,
-    journal_files,
-    open_old_files,
     preview_from_files,
-    write_posts_for,
 )
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import Migration
@@ -59,7 +55,7 @@ from fedimove.core.storage.paths import AppPaths
 from fedimove.core.storage.secrets import SecretStore
 
 
-class FedimoveService(MoveService):
+class FedimoveService(MoveService, FilesService):
     """Open with `FedimoveService.create(...)`; `aclose()` at the end."""
 
     @classmethod
@@ -129,27 +125,6 @@ class FedimoveService(MoveService):
             finish_settled(state.journal, migration.id, media_root=state.media_root)
             migration = state.journal.get_migration(migration.id)
         return resume_point(migration, old_codes)
-
-    async def use_old_files(
-        self,
-        paths: Sequence[Path],
-        passphrase: str,
-        old_handle: str,
-        *,
-        progress: ProgressSink,
-        cancel: CancelToken,
-    ) -> AccountSummary:
-        """The old server is gone: the old account is these files (read and checked whole,
-        off the event loop, before anything changes)."""
-        progress(ProgressEvent(Phase.READ, status="reading_files"))
-        cancel.raise_if_cancelled()
-        now = self.state.clock.now()
-        source, summary = await open_old_files(paths, passphrase or None, now, old_handle or None)
-        self.state.use_files(source)
-        folder = self.state.paths.data / "posts"
-        self.state.posts_page = await write_posts_for(source, folder, passphrase or None)
-        progress(ProgressEvent(Phase.READ, done=1, total=1, status="files_read"))
-        return summary
 
     async def sign_in(
         self, role: AccountRole, handle: str, *, progress: ProgressSink, cancel: CancelToken
@@ -261,32 +236,6 @@ class FedimoveService(MoveService):
             failed=sum(c.failed for c in totals),
             params={"until": result.waiting_until.isoformat() if result.waiting_until else None},
         )
-
-    async def _copy_files(
-        self, categories: Sequence[Category], *, progress: ProgressSink, cancel: CancelToken
-    ) -> StepOutcome:
-        """The copy from the files: journaled once (images kept for a resume), no old client,
-        and the migration finishes with it (no alias, no Move)."""
-        state = self.state
-        new = state.client(AccountRole.NEW)
-        if state.migration_id is None:
-            source = state.require_source()
-            state.migration_id = await journal_files(
-                state.journal, source, new, categories, media_root=state.media_root
-            )
-        outcome = await copy_journaled_files(
-            self.engine(),
-            state.migration_id,
-            new,
-            state.local_media,
-            media_root=state.media_root,
-            progress=progress,
-            cancel=cancel,
-            pause=state.pause,
-        )
-        if state.posts_page is None:
-            return outcome
-        return replace(outcome, params={**outcome.params, "posts_page": str(state.posts_page)})
 
     async def create_migration(self, categories: Sequence[Category]) -> Migration:
         """Journal the migration (as the copy engine's `start` does) and what came before it:
