@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
@@ -139,3 +140,17 @@ def test_paced_feed_applies_big_batches_in_slices(qtbot: QtBot) -> None:
         pass
     assert upserts == [100 * k for k in range(1, 11)]
     assert model.stats.state_counts[FollowerState.MOVED] == 1000
+
+
+def test_the_chart_counts_arrivals_of_moved_followers_only() -> None:
+    """A row that still carries an arrival time but is no longer moved (a correction) must not
+    make the chart say more than the "Moved" counter."""
+    stats = FollowerStats()
+    moved = follower(1, FollowerState.MOVED, arrived_minutes=3)
+    stats.apply(None, moved)
+    assert len(stats.arrivals) == 1
+    corrected = dataclasses.replace(moved, state=FollowerState.UNKNOWN)
+    stats.apply(moved, corrected)
+    assert len(stats.arrivals) == stats.state_counts[FollowerState.MOVED] == 0
+    stats.apply(corrected, moved)
+    assert len(stats.arrivals) == stats.state_counts[FollowerState.MOVED] == 1

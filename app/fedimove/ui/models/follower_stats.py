@@ -24,7 +24,8 @@ class FollowerStats:
         # Servers by size, recomputed only when a server's total changes: state changes (the
         # bulk of updates while tracking) leave it valid.
         self._ranking: list[str] | None = None
-        #: POSIX timestamps of every known arrival, sorted (for charts: counts up to a time).
+        #: POSIX timestamps of the arrival of every moved follower, sorted (for the chart:
+        #: counts up to a time).
         self.arrivals: Any = SortedList()
 
     @property
@@ -56,7 +57,9 @@ class FollowerStats:
                 del self.server_totals[row.server]
         if self.state_counts[row.state] == 0:
             del self.state_counts[row.state]
-        if row.arrived_at is not None:
+        # Only followers who are on the new account now: the chart's "arrived" is the
+        # counters' "moved", whatever an older row once said.
+        if row.arrived_at is not None and row.state is FollowerState.MOVED:
             stamp = row.arrived_at.timestamp()
             if delta > 0:
                 self.arrivals.add(stamp)
