@@ -58,6 +58,7 @@ class OldFilesPage(WizardPage):
         QVBoxLayout(self.followers_box).addWidget(self.followers_text)
         self.files = QListWidget(self)
         self.files_label = QLabel(self)
+        self.files_label.setTextFormat(Qt.TextFormat.PlainText)  # the mnemonic still works
         self.files_label.setBuddy(self.files)
         self.files.setMinimumHeight(90)
         self.add_files_button, self.add_folder_button = QPushButton(self), QPushButton(self)
