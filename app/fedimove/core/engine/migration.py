@@ -169,13 +169,19 @@ class MigrationEngine:
                 client.cancel = cancel  # this run's token, not a stopped run's
         migration = self.journal.get_migration(migration_id)
         self.journal.acquire_lease(migration_id)
-        if "plan" not in migration.options:
-            if old is None:
-                raise ConfigError("the old account must be signed in to read it")
-            await self._prepare(migration, old, new, progress, cancel)
-            migration = self.journal.get_migration(migration_id)
-        plan = Plan.load(migration.options["plan"])
-        ctx = await self._context(migration, new)
+        try:
+            if "plan" not in migration.options:
+                if old is None:
+                    raise ConfigError("the old account must be signed in to read it")
+                await self._prepare(migration, old, new, progress, cancel)
+                migration = self.journal.get_migration(migration_id)
+            plan = Plan.load(migration.options["plan"])
+            ctx = await self._context(migration, new)
+        except BaseException:
+            # Stopped before the runner took over (which releases it itself): a kept lease
+            # would make the next start see this migration as busy in another process.
+            self.journal.release_lease(migration_id)
+            raise
         phases = [MigrationPhase.COPY_BEFORE]
         if _PHASES.index(migration.phase) >= _PHASES.index(MigrationPhase.MOVE):
             phases.append(MigrationPhase.COPY_AFTER)
