@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from fedimove.core.errors import CancelledError
 from fedimove.core.models import Category
 from fedimove.core.progress import CancelToken, ProgressEvent
 from fedimove.core.storage.journal_records import StepState
-from tests.core.engine.steps.practice_copy import CopyWorld, copy_world, holdings
+from tests.core.engine.steps.practice_copy import CopyWorld, add_follows, copy_world, holdings
 
 OLD, NEW = "old.practice", "new.practice"
 CATEGORIES = {Category.FOLLOWING, Category.LISTS, Category.DOMAIN_BLOCKS}
@@ -180,3 +181,39 @@ async def test_cancel_while_paused_stops_cleanly(world: tuple[CopyWorld, Countin
     assert copy.journal.items_in_flight(migration.id) == []
     assert copy.journal.lease_holder(migration.id) is None
     assert copy.journal.step_counts(migration.id, "following").done == 3
+
+
+async def test_pause_during_the_wait_for_the_daily_reset_is_reported_at_once(
+    world: tuple[CopyWorld, Counting],
+) -> None:
+    copy, transport = world
+    add_follows(copy, 450)  # over the 400-a-day API allowance: the run waits for 00:00 UTC
+    old, new = await _clients(copy)
+    pause = PauseToken()
+    recorder = Recorder(transport)
+    moments: list[datetime] = []
+
+    def sink(event: ProgressEvent) -> None:
+        if event.status == "waiting" and not moments:
+            moments.append(copy.clock.now())
+            pause.pause()  # the person pauses while the copy waits for the reset
+        recorder(event)
+
+    task = asyncio.create_task(
+        copy.engine().start(
+            old, new, {Category.FOLLOWING}, api_only=True, progress=sink, pause=pause
+        )
+    )
+    await asyncio.wait_for(recorder.stopped.wait(), timeout=60)
+    assert copy.clock.now() == moments[0]  # stopped at once, not after the day-long wait
+    sent = len(transport.sent)
+    pause.resume()
+    _migration, result = await asyncio.wait_for(task, timeout=60)
+    assert result.finished
+    assert copy.clock.now().date() > moments[0].date()  # then it waited for the reset
+    assert recorder.marks == [("paused", sent), ("resumed", sent)]
+    migration = copy.journal.list_migrations()[0]
+    counts = copy.journal.step_counts(migration.id, "following")
+    assert counts.open == 0
+    held = holdings(copy.network.instance(NEW), "anna")
+    assert len(held["following"]) + len(held["requests"]) == counts.done

@@ -192,6 +192,7 @@ class Runner:
         token = linked_token(cancel)
         try:
             with pause.stopping(token):
+                token.raise_if_cancelled()  # paused already: do not even start
                 return await work(token)
         except CancelledError:
             cancel.raise_if_cancelled()  # the person's cancel, with its own reason
