@@ -15,12 +15,15 @@ import keyring.backends.fail
 import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fedimove.core.errors import StorageError
 from fedimove.core.progress import CancelToken, ProgressSink
 from fedimove.core.storage.paths import AppPaths
+from fedimove.ui import main as main_module
 from fedimove.ui.crash import CrashDialog
+from fedimove.ui.errors import describe_error
 from fedimove.ui.main import run_window
 from fedimove.ui.widgets.notice_bar import NoticeBar
 from fedimove.ui.wizard import WizardWindow
@@ -208,3 +211,55 @@ def test_the_app_shows_the_crash_dialog_for_bugs_in_slots_callbacks_and_tasks(
     dialog.close()
     run.stop()
     assert sys.excepthook is before  # put back when the window's run ends
+
+
+def test_a_journal_that_cannot_be_opened_is_said_in_plain_words(
+    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    paths = AppPaths.under(tmp_path / "home").ensure()
+    paths.journal.mkdir()  # a journal Fedimove cannot open
+    closed = asyncio.Event()
+    task = asyncio.ensure_future(run_window(qapp, practice=False, paths=paths, closed=closed))
+
+    def notice() -> QMessageBox | None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "startupFailed" and widget.isVisible():
+                assert isinstance(widget, QMessageBox)
+                return widget
+        return None
+
+    qtbot.waitUntil(lambda: notice() is not None, timeout=TIMEOUT)
+    box = notice()
+    assert box is not None
+    words = describe_error(StorageError("journal file error"))
+    assert (box.text(), box.informativeText()) == (words.title, words.message)
+    assert not task.done()  # it stays until the person closes it
+    assert not any(dialog.isVisible() for dialog in _crash_dialogs())  # not a bug
+    box.close()
+    closed.set()
+    qtbot.waitUntil(task.done, timeout=TIMEOUT)
+    task.result()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_before_the_window_opens_shows_the_crash_dialog(
+    qtbot: QtBot,
+    qapp: QApplication,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object, **kwargs: object) -> WizardWindow:
+        raise TypeError(f"a bug while building the window token={SECRET}")
+
+    monkeypatch.setattr(main_module, "build_window", broken)
+    closed = asyncio.Event()
+    paths = AppPaths.under(tmp_path / "home").ensure()
+    task = asyncio.ensure_future(run_window(qapp, practice=False, paths=paths, closed=closed))
+    dialog = _wait_for_report(qtbot, "TypeError: a bug while building the window")
+    assert SECRET not in dialog.details.toPlainText()
+    assert not task.done()
+    dialog.close()
+    closed.set()
+    qtbot.waitUntil(task.done, timeout=TIMEOUT)
+    task.result()

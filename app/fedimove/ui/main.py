@@ -15,15 +15,18 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QBoxLayout
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMessageBox
 
 from fedimove import __version__
+from fedimove.core.errors import FedimoveError
 from fedimove.core.service import FedimoveService
 from fedimove.core.storage.paths import AppPaths
 from fedimove.core.storage.secrets import SecretStore
 from fedimove.resources import icon_path
 from fedimove.ui.crash import CrashHandler, install_crash_handler
+from fedimove.ui.errors import describe_error
 from fedimove.ui.i18n import install_translator
 from fedimove.ui.pages.wizard_controller import WizardController
 from fedimove.ui.widgets.notice_bar import SignInsInMemoryNotice
@@ -112,10 +115,28 @@ async def run_window(
             window.start()
             await closed.wait()
             window.controller.shutdown()
+    except FedimoveError as error:  # before the window was up, e.g. an unreadable journal
+        notice = _startup_failed(error)
+        await closed.wait()  # closing the notice, the last window, quits the app
+        notice.deleteLater()
+    except Exception as error:  # a bug before the window was up
+        crash(type(error), error, error.__traceback__)
+        await closed.wait()
     finally:
         crash.uninstall()
         with contextlib.suppress(RuntimeError):  # a test's window: the app lives on
             app.aboutToQuit.disconnect(closed.set)
+
+
+def _startup_failed(error: FedimoveError) -> QMessageBox:
+    """Fedimove cannot start: the error's own words, in a box that does not block the loop."""
+    words = describe_error(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Fedimove", words.title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(words.message)
+    box.setObjectName("startupFailed")
+    box.open()
+    return box
 
 
 def run_gui(*, practice: bool = False) -> int:
