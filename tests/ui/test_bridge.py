@@ -33,6 +33,24 @@ def test_ten_thousand_events_arrive_as_a_few_signals_latest_wins(
     assert latest["lists"].done == 5_000
 
 
+def test_news_about_the_whole_phase_is_kept_per_kind_in_order(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    bridge = TaskBridge(interval_ms=50)
+    emitted: list[tuple[ProgressEvent, ...]] = []
+    bridge.progress_changed.connect(emitted.append)
+    bridge.report(ProgressEvent(Phase.COPY, status="csv_upload_needed", params={"url": "u"}))
+    bridge.report(ProgressEvent(Phase.COPY, status="waiting"))
+    bridge.report(ProgressEvent(Phase.COPY, status="paused"))
+    bridge.report(ProgressEvent(Phase.COPY, status="resumed"))
+    bridge.report(ProgressEvent(Phase.COPY, status="paused"))  # the latest of each kind
+
+    qtbot.waitUntil(lambda: bool(emitted), timeout=2000)
+    statuses = [event.status for batch in emitted for event in batch]
+    # None hides another (the CSV instruction survives a wait), and the last word comes last.
+    assert statuses == ["csv_upload_needed", "waiting", "resumed", "paused"]
+
+
 def test_follower_rows_are_coalesced_by_actor(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop
 ) -> None:
