@@ -6,8 +6,11 @@ It keeps every request inside the budgets the server enforces (fediverse-apis §
   budget (Mastodon's 300 per 15 min per user);
 - `X-RateLimit-Limit/Remaining/Reset` answers override the declared numbers: once a server has
   announced its state, we never send a request it would refuse (so no 429 where headers exist);
-- a 429 waits until `Reset`; a 503 with `Retry-After` waits that long; transient failures (5xx,
-  timeouts, connection resets) are retried with jittered exponential backoff, up to a cap;
+- an action family may be paced by a declared window of its own (`paced`: Akkoma's
+  `relations_actions`, 10 follows per 10 s, answered by a 429 without headers, §5.4);
+- a 429 waits until `Reset` (a bare one on a paced family: one window); a 503 with
+  `Retry-After` waits that long; transient failures (5xx, timeouts, connection resets) are
+  retried with jittered exponential backoff, up to a cap;
 - every wait goes through the injected `Clock` and can be cut short by a `CancelToken`;
 - listeners hear "waiting for the limit until …", and `eta()` estimates when N requests finish.
 """
@@ -34,6 +37,7 @@ from fedimove.core.engine.scheduler_windows import (
     AnnouncedWindow,
     BudgetScope,
     DeclaredWindow,
+    PacedFamilies,
     parse_rate_headers,
     parse_retry_after,
     scope_of,
@@ -83,6 +87,8 @@ class RequestScheduler:
         self._budgets = [b for b in budgets if scope_of(b) is not None]
         self._declared: dict[tuple[str, str], DeclaredWindow] = {}
         self._announced: dict[tuple[str, str], AnnouncedWindow] = {}
+        #: Action families the server paces by a short window of its own (Akkoma's follows).
+        self.paced = PacedFamilies()
         self._listeners: list[WaitListener] = []
         self._latency = 0.0
 
@@ -158,7 +164,8 @@ class RequestScheduler:
                     windows.append(self._declared.setdefault(key, DeclaredWindow(budget)))
         if slot.family:
             family = self._announced.get(self._family_key(slot))
-            windows.extend([family] if family is not None else [])
+            paced = self.paced.window(slot.family)
+            windows.extend(w for w in (family, paced) if w is not None)
         return windows
 
     @staticmethod
@@ -237,6 +244,9 @@ class RequestScheduler:
             headers = parse_rate_headers(reply.headers, now)
             after = parse_retry_after(reply.headers, now)
             until = headers.reset if headers is not None else after
+            paced = self.paced.window(slot.family) if slot.family else None
+            if until is None and paced is not None:
+                until = paced.refused(now)  # a bare 429 on a paced family: one window
             return "rate_limit", (until or now + timedelta(seconds=DEFAULT_LIMIT_WAIT))
         if status == 503 and (after := parse_retry_after(reply.headers, now)) is not None:
             return "server_busy", after

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -113,6 +113,8 @@ class DeclaredWindow:
     budget: RateBudget
     sent: deque[datetime] = field(default_factory=deque)
     in_flight: int = 0
+    #: After a refusal that named no time (Akkoma's bare 429): nothing before this moment.
+    blocked_until: datetime | None = None
 
     def _purge(self, now: datetime) -> None:
         horizon = now - self.budget.window
@@ -121,9 +123,22 @@ class DeclaredWindow:
 
     def free_at(self, now: datetime) -> datetime:
         self._purge(now)
+        if self.blocked_until is not None and now < self.blocked_until:
+            return self.blocked_until
         if len(self.sent) < self.budget.requests:
             return now
         return self.sent[len(self.sent) - self.budget.requests] + self.budget.window
+
+    def seed(self, moments: Iterable[datetime], now: datetime) -> None:
+        """Count sends of an earlier run (from the journal) that are still inside the window."""
+        horizon = now - self.budget.window
+        self.sent.extend(sorted(m for m in moments if horizon < m <= now))
+
+    def refused(self, now: datetime) -> datetime:
+        """The server refused without saying until when: whatever bucket it counts in (fixed,
+        or started by our first request) has ended one whole window from now."""
+        self.blocked_until = now + self.budget.window
+        return self.blocked_until
 
     def take(self, now: datetime) -> None:
         self.sent.append(now)
@@ -139,6 +154,47 @@ class DeclaredWindow:
             return now
         start = self.sent[0] if self.sent else now
         return start + self.budget.window * math.ceil(extra / self.budget.requests)
+
+
+class PacedFamilies:
+    """Action families held to a declared window of their own (Akkoma's `relations_actions`:
+    10 follows per 10 s, §5.4), counted per server, not per account: two accounts on one
+    server share it (slower, never refused)."""
+
+    def __init__(self) -> None:
+        self._windows: dict[str, DeclaredWindow] = {}
+
+    def pace(
+        self,
+        family: str,
+        requests: int,
+        window: timedelta,
+        now: datetime,
+        recent: Iterable[datetime] = (),
+    ) -> None:
+        """At most `requests` of `family` per sliding `window` from now on; `recent`: sends of
+        an earlier run still inside the window, so a resumed run does not burst."""
+        if self.paces(family, requests, window):
+            return
+        paced = DeclaredWindow(RateBudget(f"family:{family}", requests, window, "user"))
+        paced.seed(recent, now)
+        self._windows[family] = paced
+
+    def paces(self, family: str, requests: int, window: timedelta) -> bool:
+        paced = self._windows.get(family)
+        return (
+            paced is not None
+            and paced.budget.requests == requests
+            and (paced.budget.window == window)
+        )
+
+    def window(self, family: str) -> DeclaredWindow | None:
+        return self._windows.get(family)
+
+    def finish_estimate(self, family: str, now: datetime, count: int) -> datetime | None:
+        """When `count` more requests of `family` can all have been sent (None: not paced)."""
+        paced = self._windows.get(family)
+        return paced.finish_estimate(now, count) if paced is not None else None
 
 
 @dataclass(slots=True)

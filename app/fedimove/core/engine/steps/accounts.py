@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from fedimove.core.engine.steps.base import Applied, ItemStep, StepContext, Wait
 from fedimove.core.engine.steps.follow_gate import DailyLimitReached
+from fedimove.core.engine.steps.follow_pacing import follow_eta, pace_follows
 from fedimove.core.errors import ServerError
 from fedimove.core.models import AccountRef, Category
 from fedimove.core.storage.journal_records import Item, ItemState
@@ -81,7 +82,9 @@ class FollowStep(AccountStep):
 
     def eta(self, ctx: StepContext, remaining: int) -> datetime | None:
         gate = ctx.follow_gate
-        return gate.finish_estimate(remaining) if gate is not None else None
+        daily = gate.finish_estimate(remaining) if gate is not None else None
+        paced = follow_eta(ctx, remaining)
+        return max(daily, paced) if daily is not None and paced is not None else daily or paced
 
     async def act(self, ctx: StepContext, item: Item, target: AccountRef) -> Applied:
         gate, client = ctx.follow_gate, ctx.follow_client or ctx.new
@@ -90,6 +93,7 @@ class FollowStep(AccountStep):
                 _remember_gate(ctx)
                 raise Wait(until, "daily_follow_limit")
             gate.taken()
+        pace_follows(ctx)
         payload = item.payload
         languages = payload.get("languages")
         try:
