@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 
 import httpx
 
+from bench_sandbox_follows import follows as loopback_follows
+from bench_sandbox_follows import summary
 from fedimove.core.clock import SimulatedClock, utc
 from fedimove.sandbox.federation import layer_of
 from fedimove.sandbox.federation_move import start_move
@@ -152,6 +154,9 @@ def main() -> int:
     print(
         f"\nMove of `small` over loopback: {wall:.2f} s wall, {cpu:.2f} s CPU ({arrived} arrived)"
     )
+    walls, cpus = asyncio.run(loopback_follows(60))
+    print(f"Federated follows over loopback ({len(walls)}): wall {summary(walls)}")
+    print(f"  CPU per follow: {summary(cpus)}")
     return 0
 
 
