@@ -120,3 +120,15 @@ def test_approving_says_how_many(qtbot: QtBot, qloop: asyncio.AbstractEventLoop)
     assert "3" in page.action_bar.status.text()
     controller.missing_exported.emit("/tmp/missing.csv")
     assert "/tmp/missing.csv" in page.action_bar.status.text()
+
+
+def test_approving_after_tracking_ended_shows_the_approved(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    service = FakeMigrationService()
+    window = on_followers_page(qtbot, service)
+    qtbot.waitUntil(lambda: not window.controller.is_running("track"), timeout=2000)
+    window.followers_page.followers.action_bar.approve_requested.emit()
+    qtbot.waitUntil(lambda: service.calls.count("track") == 2, timeout=2000)
+    assert service.calls.index("approve") < len(service.calls) - 1
+    window.controller.shutdown()

@@ -49,6 +49,9 @@ class FollowersStepPage(WizardPage):
         if operation == FINISH_TRACKING:
             self.status.clear()
             self.jump_requested.emit("done")
+        elif operation == APPROVE and not self.controller.is_running(TRACK):
+            # Tracking has ended (or stopped): one round shows the approved followers.
+            self.controller.track_followers()
 
     def on_failed(self, operation: str) -> None:
         if operation == FINISH_TRACKING:
