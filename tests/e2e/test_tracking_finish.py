@@ -7,9 +7,11 @@ every follower ends where the scenario's ground truth puts them, and the migrati
 from __future__ import annotations
 
 import asyncio
+import csv
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from tests.e2e.practice_tracking import MovedPractice, moved_practice_account, until
@@ -111,3 +113,28 @@ async def test_finishing_stops_the_watching_and_keeps_the_final_verdicts(
         on_rows=moved.on_rows, progress=moved.progress, cancel=CancelToken()
     )
     assert twice.done == finished.done
+
+
+async def test_the_missing_list_names_who_did_not_arrive(
+    moved: MovedPractice, tmp_path: Path
+) -> None:
+    cancel = CancelToken()
+    tracking = asyncio.ensure_future(
+        moved.service.track_followers(on_rows=moved.on_rows, progress=moved.progress, cancel=cancel)
+    )
+    await until(moved.arrivals_settled, running=tracking)
+    cancel.cancel("the person finishes")
+    await tracking
+    await moved.service.finish_tracking(
+        on_rows=moved.on_rows, progress=moved.progress, cancel=CancelToken()
+    )
+    written = await moved.service.export_missing_followers(
+        tmp_path / "out" / "missing.csv", progress=moved.progress, cancel=CancelToken()
+    )
+    with written.open(encoding="utf-8", newline="") as handle:
+        lines = list(csv.DictReader(handle))
+    missing = {key for key, state in moved.expected.items() if state is not FollowerState.MOVED}
+    assert {line["Account address"] for line in lines} == missing
+    assert {line["State"] for line in lines} == {
+        state.value for state in moved.expected.values() if state is not FollowerState.MOVED
+    }

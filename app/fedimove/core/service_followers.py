@@ -6,7 +6,6 @@ shows."""
 from __future__ import annotations
 
 import asyncio
-import csv
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -18,6 +17,7 @@ from fedimove.core.engine.followers import (
     snapshot_followers,
     snapshot_pages,
 )
+from fedimove.core.engine.followers_actions import export_missing
 from fedimove.core.engine.move import resend_available_at
 from fedimove.core.engine.preview_servers import origin_of
 from fedimove.core.errors import FedimoveError, ParamValue
@@ -223,23 +223,9 @@ class FollowerActions:
     async def export_missing_followers(
         self, destination: Path, *, progress: ProgressSink, cancel: CancelToken
     ) -> Path:
-        """A CSV of who did not arrive, with the reason (to write to them, or to check later)."""
-        followers = self.state.journal.list_followers(self.state.require_migration(), limit=None)
-        missing = [f for f in followers if f.in_snapshot and f.state is not FollowerState.MOVED]
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        with destination.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["handle", "actor_uri", "server", "state", "reason"])
-            for follower in missing:
-                writer.writerow(
-                    [
-                        follower.acct,
-                        follower.actor_uri,
-                        follower.domain,
-                        follower.state.value,
-                        follower.reason or "",
-                    ]
-                )
+        """A CSV of who did not arrive, with the state, the reason and whether it was seen or
+        inferred (to write to them, or to check later); it also imports as a follows list."""
+        export_missing(self.state.journal, self.state.require_migration(), destination)
         return destination
 
 
