@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from tests.e2e.practice_tracking import MovedPractice, moved_practice_account, until
 
+from fedimove.core.errors import StorageError
 from fedimove.core.progress import CancelToken, Phase
 from fedimove.core.service_api import FollowerState
 from fedimove.core.storage.journal_records import MigrationPhase
@@ -138,3 +139,9 @@ async def test_the_missing_list_names_who_did_not_arrive(
     assert {line["State"] for line in lines} == {
         state.value for state in moved.expected.values() if state is not FollowerState.MOVED
     }
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    with pytest.raises(StorageError):
+        await moved.service.export_missing_followers(
+            blocked / "missing.csv", progress=moved.progress, cancel=CancelToken()
+        )

@@ -6,6 +6,7 @@ shows."""
 from __future__ import annotations
 
 import asyncio
+import errno
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -20,7 +21,13 @@ from fedimove.core.engine.followers import (
 from fedimove.core.engine.followers_actions import export_missing
 from fedimove.core.engine.move import resend_available_at
 from fedimove.core.engine.preview_servers import origin_of
-from fedimove.core.errors import FedimoveError, ParamValue
+from fedimove.core.errors import (
+    DiskFullError,
+    FedimoveError,
+    ParamValue,
+    ReadOnlyStorageError,
+    StorageError,
+)
 from fedimove.core.progress import CancelToken, Phase, ProgressEvent, ProgressSink
 from fedimove.core.service_api import (
     AccountRole,
@@ -227,7 +234,10 @@ class FollowerActions:
         inferred (to write to them, or to check later); it also imports as a follows list."""
         migration_id = self.state.require_migration()
         # Off the event loop: 100,000 followers take seconds to read and write.
-        await asyncio.to_thread(export_missing, self.state.journal, migration_id, destination)
+        try:
+            await asyncio.to_thread(export_missing, self.state.journal, migration_id, destination)
+        except OSError as error:
+            raise _export_error(error, destination) from error
         return destination
 
 
@@ -249,6 +259,14 @@ def tracking_window(paths: AppPaths, migration: Migration) -> datetime | None:
     if migration.moved_at is None:
         return None
     return migration.moved_at + timedelta(days=Settings.load_default(paths).get(TRACKING_DAYS))
+
+
+def _export_error(error: OSError, path: Path) -> StorageError:
+    if error.errno == errno.ENOSPC:
+        return DiskFullError("no space left for the list", file=path.name)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyStorageError("the list cannot be written there", file=path.name)
+    return StorageError("the list could not be written", file=path.name, errno=error.errno)
 
 
 async def _stopped_within(cancel: CancelToken, state: ServiceState, seconds: float) -> bool:
