@@ -154,3 +154,17 @@ def test_the_chart_counts_arrivals_of_moved_followers_only() -> None:
     assert len(stats.arrivals) == stats.state_counts[FollowerState.MOVED] == 0
     stats.apply(corrected, moved)
     assert len(stats.arrivals) == stats.state_counts[FollowerState.MOVED] == 1
+
+
+def test_the_move_time_does_not_move_the_charts_numbers_ahead(qtbot: QtBot) -> None:
+    page = FollowersPage()
+    qtbot.addWidget(page)
+    page.apply_rows(tuple(followers(10)))
+    page.feed.flush()
+    page.refresh_summaries()
+    page.apply_rows(tuple(follower(n, FollowerState.MOVED, arrived_minutes=n) for n in range(4)))
+    page.feed.flush()  # arrived, but the counters have not been refreshed yet
+    page.chart.set_start(MOVE_TIME)
+    assert page.chart.headline() == "Arrived: 0 of 10"
+    page.refresh_summaries()
+    assert page.chart.headline() == "Arrived: 4 of 10"

@@ -62,7 +62,7 @@ class ArrivalsChartWidget(QWidget):
     def set_start(self, moved_at: datetime | None) -> None:
         """The moment of the Move: the chart's left edge (else the first arrival)."""
         self._start = moved_at.timestamp() if moved_at else None
-        self.refresh()
+        self.update()  # not refresh(): the numbers stay those of the counters' moment
 
     def refresh(self) -> None:
         """Take the current totals and redraw (the page calls it with the counters' refresh)."""
