@@ -168,3 +168,16 @@ def test_the_move_time_does_not_move_the_charts_numbers_ahead(qtbot: QtBot) -> N
     assert page.chart.headline() == "Arrived: 0 of 10"
     page.refresh_summaries()
     assert page.chart.headline() == "Arrived: 4 of 10"
+
+
+def test_resizing_the_bars_keeps_them_at_the_counters_moment(qtbot: QtBot) -> None:
+    page = FollowersPage()
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    page.apply_rows(tuple(followers(10)))
+    page.feed.flush()  # not refreshed yet: counters and bars still show nobody
+    page.breakdown.resize(page.breakdown.width() + 10, page.breakdown.height())
+    shown = sum(counts.total() for _, counts in page.breakdown._rows)
+    counted = sum(button.text().endswith(": 10") for button in page.counters.buttons.values())
+    assert (shown, counted) in ((0, 0), (10, 1))

@@ -165,6 +165,8 @@ class FollowersPage(QWidget):
         self._search_timer.timeout.connect(self._apply_filter)
         self.servers.activated.connect(self._apply_filter)
         self.breakdown.server_clicked.connect(self.show_server)
+        self.breakdown.refresh_on_resize = False
+        self.breakdown.resized.connect(self.refresh_summaries)
         self.clear_button.clicked.connect(self.clear_filters)
         controller = self._controller
         if controller is not None:

@@ -27,11 +27,16 @@ _PADDING = 8
 class ServerBreakdownWidget(QWidget):
     #: A server's bar was clicked (its name), to filter the table by it.
     server_clicked = Signal(str)
+    #: The widget's size changed (a different number of bars fits).
+    resized = Signal()
 
     def __init__(self, stats: FollowerStats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stats = stats
         self._rows: list[tuple[str, Counter[FollowerState]]] = []
+        #: Off when a page refreshes this with its other summaries (on `resized`), so the
+        #: bars never show a newer moment than the counters beside them.
+        self.refresh_on_resize = True
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setMouseTracking(True)
@@ -66,7 +71,9 @@ class ServerBreakdownWidget(QWidget):
         return QSize(260, 3 * _ROW_HEIGHT + _PADDING)
 
     def resizeEvent(self, event: object) -> None:
-        self.refresh()
+        if self.refresh_on_resize:
+            self.refresh()
+        self.resized.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
