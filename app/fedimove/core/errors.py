@@ -391,3 +391,11 @@ class PracticeMoveStoppedError(FedimoveError):
     """`fedimove practice-move` could not take the practice move to its end."""
 
     code = "practice.stopped"
+
+
+class AliasRefusedError(FedimoveError):
+    """The new server refused the alias (Akkoma may say so in a 200 answer): `reason` is
+    `old_account_unknown` (it does not know the old account and could not fetch it) or
+    `refused`; the server's own words are not quoted."""
+
+    code = "alias.refused"

@@ -535,6 +535,14 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
         ),
         _A.RETRY_LATER,
     ),
+    "alias.refused": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "The new server refused the link"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Your new server did not accept your old account as an alias. It may not have found your old account: check that your old server is reachable, then try again.",
+        ),
+        _A.RETRY_LATER,
+    ),
     "move.resend_unavailable": (
         QT_TRANSLATE_NOOP("ErrorMessages", "The move cannot be sent again"),
         QT_TRANSLATE_NOOP(

@@ -20,10 +20,11 @@ from typing import Any
 import httpx
 
 from fedimove.core.clock import Clock
-from fedimove.core.errors import AccountNotFoundError, AliasNotVisibleError, FedimoveError
+from fedimove.core.errors import AliasNotVisibleError, AliasRefusedError, FedimoveError
 from fedimove.core.http import read_bounded
 from fedimove.core.servers.base import ActionSupport
 from fedimove.core.servers.rest import RestClient
+from fedimove.core.servers.rest_session import RestReply, raise_for_reply
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.journal_records import MigrationPhase
 
@@ -157,15 +158,36 @@ async def verify_alias(new: RestClient, accounts: Accounts) -> AliasStatus:
     )
 
 
+#: Words in a refusal that say the new server does not know the old account (Akkoma's
+#: "Target account does not exist.", GoToSocial's undereferenceable URI; §6.3, §6.4).
+_UNKNOWN_ACCOUNT = ("does not exist", "not found", "dereference")
+
+
 async def _set_by_api(new: RestClient, accounts: Accounts) -> None:
-    """GoToSocial's endpoint (appends, de-duplicates); a 404 there means Akkoma's (§6.3, §6.4)."""
-    try:
-        data = [("also_known_as_uris[]", accounts.old_uri)]
-        await new.call("POST", "/api/v1/accounts/alias", data=data)
-    except AccountNotFoundError:
+    """GoToSocial's endpoint (appends, de-duplicates); a 404 there means Akkoma's (§6.3, §6.4).
+    A refusal raises `AliasRefusedError` at once, Akkoma's 200 with `{"error": ...}` included,
+    rather than leaving it to the visibility poll to give up half an hour later."""
+    data = [("also_known_as_uris[]", accounts.old_uri)]
+    reply = await new.request("POST", "/api/v1/accounts/alias", data=data)
+    if reply.status_code == 404:
         # Akkoma looks the alias up only among accounts it knows: make it fetch the old one.
         await new.resolve_account(accounts.old_acct)
-        await new.call("PUT", "/api/pleroma/aliases", data=[("alias", accounts.old_acct)])
+        data = [("alias", accounts.old_acct)]
+        reply = await new.request("PUT", "/api/pleroma/aliases", data=data)
+    _raise_for_alias_reply(reply, new.host)
+
+
+def _raise_for_alias_reply(reply: RestReply, host: str) -> None:
+    status = reply.status_code
+    body_error = isinstance(reply.body, dict) and "error" in reply.body
+    if 200 <= status < 300 and not body_error:
+        return
+    if status < 300 or status in (400, 404, 410, 422):
+        text = reply.error_text().lower()
+        unknown = status in (404, 410) or any(words in text for words in _UNKNOWN_ACCOUNT)
+        reason = "old_account_unknown" if unknown else "refused"
+        raise AliasRefusedError("the new server refused the alias", reason=reason, status=status)
+    raise_for_reply(reply, host)  # sign-in, scope, rate limit, server trouble: their own codes
 
 
 def guided_alias_step(new: RestClient, accounts: Accounts) -> GuidedStep:
