@@ -28,8 +28,9 @@ from fedimove.core.servers.instance_config import profile_limits
 from fedimove.core.servers.mastodon import PAGE_SIZES
 
 #: Akkoma has no API-wide window: its limiters sit on chosen actions only (§5.4). The one a
-#: migration meets, `relations_actions` on follow/unfollow, is `follow_pacing` below; declared
-#: as a budget it would have paced every request (reads too) to one per second.
+#: migration meets, `relations_actions` on follow/unfollow, is `follow_pacing` below (the copy
+#: holds follows to it: engine/steps/follow_pacing.py); declared as a budget it would have
+#: paced every request (reads too) to one per second.
 RATE_BUDGETS: tuple[RateBudget, ...] = ()
 
 
