@@ -29,11 +29,7 @@ from fedimove.core.service_api import (
 from fedimove.core.service_context import ServiceState
 from fedimove.core.service_followers import FollowerActions
 
-#: How often the followers page polls the new account (the tracker's cost is per arrival).
 T = TypeVar("T")
-
-POLL_EVERY = 30.0
-FULL_SCAN_EVERY = 3 * 3600.0
 
 
 class MoveService(FollowerActions):
