@@ -99,12 +99,13 @@ class PacedRowFeed(QObject):
         bulk = not self._model.contains(next(iter(self._pending)))
         size = BULK_ROWS if bulk else self._rows_fitting(seconds)
         batch = [self._pending.pop(uri) for uri in list(islice(self._pending, size))]
-        # The cost per row is this thread's CPU time: on a busy machine the wall time also
-        # holds other processes' turns, and would shrink the slices for nothing.
-        began = time.thread_time()
+        # Wall time, as the budget is: it is fine-grained everywhere (a thread's CPU clock ticks
+        # in 15.6 ms steps on Windows), and on a busy machine it errs towards smaller slices.
+        began = time.perf_counter()
         self._model.upsert(batch)
-        if not bulk:
-            self._learn_cost((time.thread_time() - began) / len(batch))
+        elapsed = time.perf_counter() - began
+        if not bulk and elapsed > 0:
+            self._learn_cost(elapsed / len(batch))
         rows = self._model.rowCount()
         if (
             bulk
