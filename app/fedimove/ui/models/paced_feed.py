@@ -6,9 +6,9 @@ than a user tolerates. The feed keeps the latest row per actor and applies them 
 `budget_ms` is spent, then lets Qt paint and handle input before the next turn; so a slow
 machine applies fewer rows per turn instead of freezing.
 
-Each `upsert` moves rows within one layout change, and each layout change makes the view lay
-out and repaint; so a turn applies as many rows as its budget fits in one call (at least
-`chunk_rows`), sized from what recent rows cost, rather than many small chunks.
+Each `upsert` moves rows within one layout change, and each layout change makes the view map
+its persistent indexes and lay out again; so a turn applies as many rows as its budget fits in
+one call (at least `chunk_rows`), sized from what recent rows cost, not many small chunks.
 """
 
 from __future__ import annotations
