@@ -35,6 +35,15 @@ class FakeMigrationService:
         self.files_given: tuple[tuple[Path, ...], str, str] | None = None
         #: The old account's capability codes a resume reports.
         self.resume_codes: frozenset[str] = frozenset()
+        #: What `finish_options` reports, and what each `finish` was asked (restore, sign out).
+        self.finish_choices = {
+            "tracking_finished": True,
+            "old_gone": False,
+            "restore_locked_applies": True,
+            "signed_in": True,
+        }
+        self.finish_asked: list[tuple[bool, bool]] = []
+        self.finish_gate: asyncio.Event | None = None
 
     def _maybe_fail(self, name: str) -> None:
         self.calls.append(name)
@@ -167,6 +176,34 @@ class FakeMigrationService:
         for batch in self.follower_batches:
             on_rows(batch)
         return StepOutcome("finish_tracking", "finished")
+
+
+    async def finish_options(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+        self._maybe_fail("finish_options")
+        return StepOutcome("finish_options", params=dict(self.finish_choices))
+
+    async def finish(
+        self, *, restore_locked: bool, sign_out: bool, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        self._maybe_fail("finish")
+        self.finish_asked.append((restore_locked, sign_out))
+        if self.finish_gate is not None:
+            await self.finish_gate.wait()
+        access = "not_confirmed" if sign_out else "kept"
+        return StepOutcome(
+            "finish",
+            "unconfirmed" if sign_out else "finished",
+            params={
+                "locked": "restored" if restore_locked else "kept",
+                "old_access": "revoked" if sign_out else "kept",
+                "new_access": access,
+                "old_server": "old.example",
+                "new_server": "new.example",
+                "old_apps_url": "https://old.example/oauth/authorized_applications",
+                "new_apps_url": "",
+                "old_gone": False,
+            },
+        )
 
 
 def _conforms() -> None:

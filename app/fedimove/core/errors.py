@@ -399,3 +399,10 @@ class AliasRefusedError(FedimoveError):
     `refused`; the server's own words are not quoted."""
 
     code = "alias.refused"
+
+
+class FinishTooEarlyError(FedimoveError):
+    """The finish (revoking access, restoring `locked`) waits until follower tracking has
+    ended: `phase` is where the migration stands."""
+
+    code = "finish.too_early"

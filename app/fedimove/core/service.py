@@ -44,6 +44,7 @@ from fedimove.core.service_context import (
     resume_point,
 )
 from fedimove.core.service_files import FilesService
+from fedimove.core.service_finish import FinishActions
 from fedimove.core.service_move import MoveService
 from fedimove.core.sources.service_support import (
     finish_settled,
@@ -55,7 +56,7 @@ from fedimove.core.storage.paths import AppPaths
 from fedimove.core.storage.secrets import SecretStore
 
 
-class FedimoveService(MoveService, FilesService):
+class FedimoveService(MoveService, FilesService, FinishActions):
     """Open with `FedimoveService.create(...)`; `aclose()` at the end."""
 
     @classmethod

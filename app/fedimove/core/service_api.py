@@ -234,3 +234,37 @@ class MigrationService(Protocol):
     ) -> StepOutcome:
         """End follower tracking: the final scan, then the *finish* phase (sends the rows)."""
         ...
+
+    async def finish_options(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+        """What the finish can offer (no network): params `tracking_finished`, `old_gone`,
+        `restore_locked_applies` (the person's accounts were locked: see §0.3), `signed_in`."""
+        ...
+
+    async def finish(
+        self, *, restore_locked: bool, sign_out: bool, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        """The *finish* step (DESIGN §0.16): put `locked` back, revoke and forget Fedimove's
+        access on both servers, say where each lists authorized apps. Params: `locked` (a
+        `LockedResult`), `old_access`/`new_access` (an `AccessResult`), `old_server`/
+        `new_server` (hosts), `old_apps_url`/`new_apps_url` ("" when not known)."""
+        ...
+
+
+class AccessResult(StrEnum):
+    """What the finish did with Fedimove's access to one account."""
+
+    REVOKED = "revoked"  # the server confirmed; the token is forgotten here too
+    NOT_CONFIRMED = "not_confirmed"  # forgotten here; the server did not confirm (revoke by hand)
+    SIGNED_OUT = "signed_out"  # nothing left to forget (an earlier finish or sign-out)
+    KEPT = "kept"  # the person chose to keep Fedimove signed in
+    NOT_APPLICABLE = "not_applicable"  # the old server is gone (a move from files)
+
+
+class LockedResult(StrEnum):
+    """What the finish did with the new account's `locked` (DESIGN §0.3)."""
+
+    RESTORED = "restored"  # locked again, as the person had it
+    ALREADY_LOCKED = "already_locked"
+    NOT_NEEDED = "not_needed"  # neither account was locked
+    KEPT = "kept"  # the person chose to leave it open
+    NOT_CONFIRMED = "not_confirmed"  # the new server did not answer, or no sign-in is left

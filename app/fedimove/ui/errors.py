@@ -560,6 +560,14 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
         ),
         _A.REPORT_PROBLEM,
     ),
+    "finish.too_early": (
+        QT_TRANSLATE_NOOP("ErrorMessages", "Your followers are still being followed"),
+        QT_TRANSLATE_NOOP(
+            "ErrorMessages",
+            "Finishing signs Fedimove out and puts your settings back, so it waits until follower tracking has ended. Finish tracking on the followers page first.",
+        ),
+        _A.DISMISS,
+    ),
     "selftest.refused": (
         QT_TRANSLATE_NOOP("ErrorMessages", "Self-test not run"),
         QT_TRANSLATE_NOOP(

@@ -103,3 +103,11 @@ class UnavailableService:
         self, *, on_rows: FollowerSink, progress: ProgressSink, cancel: CancelToken
     ) -> StepOutcome:
         raise _unavailable()
+
+    async def finish_options(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+        raise _unavailable()
+
+    async def finish(
+        self, *, restore_locked: bool, sign_out: bool, progress: ProgressSink, cancel: CancelToken
+    ) -> StepOutcome:
+        raise _unavailable()
