@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "archive",
     "migrate",
     "move",
+    "finish",
     "practice_move",
     "selftest",
 )

@@ -38,9 +38,10 @@ from fedimove.core.engine.snapshot import read_snapshot
 from fedimove.core.errors import JournalNotFoundError
 from fedimove.core.progress import CancelToken, discard_progress
 from fedimove.core.servers.rest import RestClient
+from fedimove.core.service import FedimoveService
 from fedimove.core.storage.journal import Journal
 from fedimove.core.storage.paths import AppPaths
-from fedimove.core.storage.settings import ALIAS_WAIT_MINUTES, TRACKING_DAYS, Settings
+from fedimove.core.storage.settings import ALIAS_WAIT_MINUTES, Settings
 
 
 @contextlib.contextmanager
@@ -253,9 +254,8 @@ async def _followers(args: argparse.Namespace) -> int:
                 clock=sessions.clock,
                 approve_migrated=args.approve,
             )
-            if args.watch and migration.moved_at is not None:
-                days = Settings.load_default(AppPaths.default()).get(TRACKING_DAYS)
-                await tracker.watch(until=migration.moved_at + timedelta(days=days))
+            if args.watch and migration.moved_at is not None and not practice:
+                await _watch(migration_id, approve=args.approve)
             else:
                 await tracker.full_scan()
             for state, count in sorted(journal.follower_counts(migration_id).items()):
@@ -266,3 +266,29 @@ async def _followers(args: argparse.Namespace) -> int:
                     f" written to {args.export}"
                 )
     return 0
+
+
+async def _watch(migration_id: int, *, approve: bool, given: FedimoveService | None = None) -> None:
+    """Track with the wizard's service until the tracking window closes (its final scan
+    ends the tracking), then `finish_tracking` journals the *finish* phase, as the followers
+    page does; Ctrl-C stops the watching and leaves tracking open."""
+    from fedimove.cli.finish import open_service
+
+    async with open_service(migration_id, given) as service:
+        await service.resume(str(migration_id), progress=discard_progress, cancel=CancelToken())
+        if approve:  # the migrated followers' requests, as `--approve` does for one scan
+            service.set_move_answers(
+                no_recent_move=False, accept_uncopied=False, locked_choice="approve"
+            )
+        tracked = await service.track_followers(
+            on_rows=_no_rows, progress=discard_progress, cancel=CancelToken()
+        )
+        if tracked.status == "finished":
+            await service.finish_tracking(
+                on_rows=_no_rows, progress=discard_progress, cancel=CancelToken()
+            )
+            print(f"Tracking has ended. Finish with: fedimove finish {migration_id}")
+
+
+def _no_rows(_rows: object) -> None:
+    """The command prints the counts at the end, not each follower as it changes."""
