@@ -2,39 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <source>AccountPage</source>
-        <comment>Fedimove links the accounts for you.</comment>
-        <translation type="vanished">AccountPage</translation>
-    </message>
-    <message>
-        <source>AccountPage</source>
-        <comment>You link the accounts on a settings page; Fedimove guides you.</comment>
-        <translation type="vanished">AccountPage</translation>
-    </message>
-    <message>
-        <source>AccountPage</source>
-        <comment>This server allows 400 new follows a day through apps.</comment>
-        <translation type="vanished">AccountPage</translation>
-    </message>
-    <message>
-        <source>AccountPage</source>
-        <comment>Fedimove sends the move for you.</comment>
-        <translation type="vanished">AccountPage</translation>
-    </message>
-    <message>
-        <source>AccountPage</source>
-        <comment>You start the move on a settings page; Fedimove guides you.</comment>
-        <translation type="vanished">AccountPage</translation>
-    </message>
-    <message>
-        <source>AccountPage</source>
-        <comment>Support for this server software is experimental.</comment>
-        <translation type="vanished">AccountPage</translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <location filename="../../app/fedimove/ui/pages/account.py" line="29"/>
@@ -218,23 +185,23 @@
 <context>
     <name>ArrivalsChartWidget</name>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="52"/>
-        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="78"/>
+        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="59"/>
+        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="94"/>
         <source>Arrivals over time</source>
         <translation>Ankünfte im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="64"/>
+        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="72"/>
         <source>%1 of %2 followers have arrived on the new account.</source>
         <translation>%1 von %2 Followern sind beim neuen Konto angekommen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="112"/>
+        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="81"/>
         <source>Arrived: %1 of %2</source>
         <translation>Angekommen: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="127"/>
+        <location filename="../../app/fedimove/ui/widgets/arrivals_chart.py" line="138"/>
         <source>No follower has arrived yet. Arrivals appear here as they happen.</source>
         <translation>Noch ist kein Follower angekommen. Ankünfte erscheinen hier, sobald sie geschehen.</translation>
     </message>
@@ -588,13 +555,13 @@
         <translation>Import-Seite ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="100"/>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="165"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="171"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="180"/>
         <source>Copying…</source>
         <translation>Wird kopiert …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="150"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="151"/>
         <source>Your new server allows only 400 new follows a day through the app, but its import page has no limit. Open the import page, choose “Following list”, choose “Merge” (never “Overwrite”), and upload this file:
 {files}
 Fedimove watches the import and fills any gaps by itself.</source>
@@ -603,38 +570,42 @@ Fedimove watches the import and fills any gaps by itself.</source>
 Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="100"/>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="165"/>
-        <source>Paused.</source>
-        <translation>Pausiert.</translation>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="173"/>
+        <source>Pausing… Fedimove first finishes what it is sending right now.</source>
+        <translation>Wird angehalten … Fedimove schließt zuerst ab, was es gerade sendet.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="169"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="178"/>
+        <source>Paused. Nothing is sent until you resume.</source>
+        <translation>Angehalten. Bis du fortsetzt, wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="184"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="169"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="184"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="171"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="186"/>
         <source>Resume copying</source>
         <translation>Kopieren fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="171"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="186"/>
         <source>Pause copying</source>
         <translation>Kopieren pausieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="184"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="199"/>
         <source>Copied: {done} done, {skipped} skipped, {failed} could not be copied.</source>
         <translation>Kopiert: {done} erledigt, {skipped} übersprungen, {failed} konnten nicht kopiert werden.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/copy.py" line="193"/>
+        <location filename="../../app/fedimove/ui/pages/copy.py" line="208"/>
         <source>The copy stopped. Go back and forth to try again.</source>
         <translation>Das Kopieren wurde angehalten. Geh zurück und wieder vor, um es erneut zu versuchen.</translation>
     </message>
@@ -642,27 +613,27 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/fedimove/ui/crash.py" line="98"/>
+        <location filename="../../app/fedimove/ui/crash.py" line="102"/>
         <source>Fedimove had a problem</source>
         <translation>Fedimove hatte ein Problem</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/crash.py" line="99"/>
+        <location filename="../../app/fedimove/ui/crash.py" line="103"/>
         <source>Crash report</source>
         <translation>Fehlerbericht</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/crash.py" line="108"/>
+        <location filename="../../app/fedimove/ui/crash.py" line="112"/>
         <source>Something went wrong inside Fedimove. What was done so far is saved, and you can continue where it stopped. Please copy the report below and send it to the developers. It contains no passwords or sign-in tokens.</source>
         <translation>In Fedimove ist etwas schiefgegangen. Was bisher erledigt wurde, ist gespeichert, und du kannst dort weitermachen, wo es aufgehört hat. Bitte kopiere den Bericht unten und schicke ihn an die Entwickler. Er enthält keine Passwörter und keine Anmelde-Tokens.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/crash.py" line="119"/>
+        <location filename="../../app/fedimove/ui/crash.py" line="123"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/crash.py" line="122"/>
+        <location filename="../../app/fedimove/ui/crash.py" line="126"/>
         <source>&amp;Copy report</source>
         <translation>Bericht &amp;kopieren</translation>
     </message>
@@ -670,42 +641,100 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="54"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="75"/>
         <source>&amp;Close</source>
+        <extracomment>The files path (old server gone): who moved from where, for the &quot;we moved&quot; post.</extracomment>
         <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="57"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="84"/>
+        <source>A “we moved” post for your new account</source>
+        <translation>Ein „Wir sind umgezogen“-Beitrag für dein neues Konto</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="85"/>
+        <source>The “we moved” post</source>
+        <translation>Der „Wir sind umgezogen“-Beitrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="86"/>
+        <source>Cop&amp;y the post</source>
+        <translation>Beitrag &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="87"/>
+        <source>Copy the post to the clipboard</source>
+        <translation>Den Beitrag in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="88"/>
+        <source>Open your &amp;posts</source>
+        <translation>Deine &amp;Beiträge öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="89"/>
+        <source>Open your old posts, kept as a page</source>
+        <translation>Deine alten Beiträge öffnen, als Seite aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="93"/>
         <source>Your move is done</source>
         <translation>Dein Umzug ist abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="60"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="96"/>
         <source>Followers keep arriving for a while; the followers page shows each one. The report lists everything that moved, what was skipped and why.</source>
         <translation>Follower kommen noch eine Weile an; die Follower-Seite zeigt jeden einzelnen. Der Bericht listet alles auf, was umgezogen ist, was übersprungen wurde und warum.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="64"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="100"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="132"/>
         <source>&amp;Save the report</source>
         <translation>Bericht &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="65"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="101"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="133"/>
         <source>&amp;Open the report</source>
         <translation>Bericht ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="68"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="104"/>
         <source>Still to do by hand: posts for followers only stay on your old server; scheduled posts on your old account will not be published; once your followers have arrived you can remove Fedimove&apos;s access in both servers&apos; settings under “Authorized apps”.</source>
         <translation>Noch von Hand zu erledigen: Beiträge nur für Follower bleiben auf deinem alten Server; geplante Beiträge auf deinem alten Konto werden nicht veröffentlicht; sobald deine Follower angekommen sind, kannst du den Zugriff von Fedimove in den Einstellungen beider Server unter „Autorisierte Apps“ entfernen.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="82"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="112"/>
+        <source>Everything your files held is copied</source>
+        <translation>Alles aus deinen Dateien ist kopiert</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="115"/>
+        <source>Your followers could not move (cannot move: old server gone): only your old server could have told them. The report lists everything that was copied, what was skipped and why, and every follower your files knew, so you can look people up.</source>
+        <translation>Deine Follower konnten nicht umziehen (Umzug nicht möglich: alter Server nicht mehr da): Nur dein alter Server hätte es ihnen sagen können. Der Bericht listet alles auf, was kopiert wurde, was übersprungen wurde und warum, und jeden Follower, den deine Dateien kannten, damit du die Leute wiederfinden kannst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="124"/>
+        <source>We moved! I used to be {old}, but {server} has shut down, so my followers could not be moved automatically. If you followed me there, please follow me here ({new}) and boost this so others find me too. Thank you!</source>
+        <translation>Umgezogen! Ich war bisher {old}, aber {server} wurde abgeschaltet, deshalb konnten meine Follower nicht automatisch umziehen. Wenn du mir dort gefolgt bist, folge mir bitte hier ({new}) und teile diesen Beitrag, damit mich auch andere finden. Danke!</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="136"/>
+        <source>Your posts could not move either; a Fedimove backup or Mastodon&apos;s archive keeps them. Once you are done you can remove Fedimove&apos;s access in your new server&apos;s settings under “Authorized apps”.</source>
+        <translation>Auch deine Beiträge konnten nicht umziehen; eine Fedimove-Sicherung oder Mastodons Archiv bewahrt sie auf. Wenn du fertig bist, kannst du Fedimoves Zugriff in den Einstellungen deines neuen Servers unter „Autorisierte Apps“ entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="157"/>
+        <source>The post is copied; paste it into a new post.</source>
+        <translation>Der Beitrag ist kopiert; füge ihn in einen neuen Beitrag ein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="166"/>
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="90"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="174"/>
         <source>Report saved: {html} and {csv}</source>
         <translation>Bericht gespeichert: {html} und {csv}</translation>
     </message>
@@ -1424,33 +1453,158 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/errors.py" line="539"/>
+        <source>The new server refused the link</source>
+        <translation>Der neue Server hat die Verknüpfung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="540"/>
+        <source>Your new server did not accept your old account as an alias. It may not have found your old account: check that your old server is reachable, then try again.</source>
+        <translation>Dein neuer Server hat dein altes Konto nicht als Alias angenommen. Vielleicht hat er dein altes Konto nicht gefunden: Prüfe, ob dein alter Server erreichbar ist, und versuche es dann noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="547"/>
         <source>The move cannot be sent again</source>
         <translation>Der Umzug kann nicht erneut gesendet werden</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="540"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="548"/>
         <source>Your old server cannot send the move again, or not yet.</source>
         <translation>Dein alter Server kann den Umzug nicht erneut senden, oder noch nicht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="547"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="555"/>
         <source>The practice move stopped</source>
         <translation>Der Übungsumzug wurde angehalten</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="548"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="556"/>
         <source>The practice move could not be taken to its end. Nothing real was touched; try again, and report a problem if it keeps happening.</source>
         <translation>Der Übungsumzug konnte nicht zu Ende geführt werden. Nichts Echtes wurde verändert; versuch es noch einmal und melde ein Problem, wenn es wieder passiert.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="556"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="564"/>
+        <source>Your followers are still being followed</source>
+        <translation>Deine Follower werden noch verfolgt</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="565"/>
+        <source>Finishing signs Fedimove out and puts your settings back, so it waits until follower tracking has ended. Finish tracking on the followers page first.</source>
+        <translation>Beim Abschließen meldet sich Fedimove ab und stellt deine Einstellungen wieder her, deshalb wartet es, bis die Verfolgung der Follower beendet ist. Beende zuerst die Verfolgung auf der Follower-Seite.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/errors.py" line="572"/>
         <source>Self-test not run</source>
         <translation>Selbsttest nicht ausgeführt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/errors.py" line="557"/>
+        <location filename="../../app/fedimove/ui/errors.py" line="573"/>
         <source>The self-test only runs on throwaway accounts, and only after you type the confirmation exactly.</source>
         <translation>Der Selbsttest läuft nur mit Wegwerf-Konten und erst, nachdem du die Bestätigung genau eingegeben hast.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowerActionsBar</name>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="52"/>
+        <source>Followers status</source>
+        <extracomment>The file the person chose for the list of followers who did not arrive. The person confirmed that tracking should end.</extracomment>
+        <translation>Stand der Follower</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="77"/>
+        <source>A&amp;pprove migrated followers</source>
+        <translation>Umgezogene Follower &amp;bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="79"/>
+        <source>Accept the follow requests of people who followed your old account</source>
+        <translation>Die Folgeanfragen der Personen annehmen, die deinem alten Konto gefolgt sind</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="81"/>
+        <source>&amp;Export those who did not arrive…</source>
+        <translation>Nicht Angekommene &amp;exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="83"/>
+        <source>Save a CSV file of the followers who are not on your new account, with why</source>
+        <translation>Eine CSV-Datei der Follower speichern, die nicht bei deinem neuen Konto sind, mit dem Grund</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="85"/>
+        <source>&amp;Re-send the move</source>
+        <translation>Umzug erneut &amp;senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="86"/>
+        <source>&amp;Finish tracking…</source>
+        <translation>Verfolgung be&amp;enden …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="88"/>
+        <source>Check one last time who stayed behind and why, then stop watching</source>
+        <translation>Ein letztes Mal prüfen, wer zurückgeblieben ist und warum, dann nicht mehr beobachten</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="105"/>
+        <source>Your old server cannot send the move again</source>
+        <translation>Dein alter Server kann den Umzug nicht erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="107"/>
+        <source>Send the move again, for followers whose servers missed it</source>
+        <translation>Den Umzug erneut senden, für Follower, deren Server ihn verpasst haben</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="117"/>
+        <source>Re-send available from %1</source>
+        <translation>Erneutes Senden möglich ab %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="126"/>
+        <source>Tracking has finished. Followers who arrive later still follow you.</source>
+        <translation>Die Verfolgung ist beendet. Follower, die später ankommen, folgen dir trotzdem.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="133"/>
+        <source>Follow requests of migrated followers approved: %1</source>
+        <translation>Bestätigte Folgeanfragen umgezogener Follower: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="138"/>
+        <source>The move was sent again.</source>
+        <translation>Der Umzug wurde erneut gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="143"/>
+        <source>List saved: %1</source>
+        <translation>Liste gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="152"/>
+        <source>Save the list of followers who did not arrive</source>
+        <translation>Liste der nicht angekommenen Follower speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="154"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="166"/>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="176"/>
+        <source>Finish tracking</source>
+        <translation>Verfolgung beenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="168"/>
+        <source>Stop watching your followers?</source>
+        <translation>Deine Follower nicht mehr beobachten?</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="171"/>
+        <source>Fedimove checks your old account one last time and notes who stayed behind and why. Followers who arrive later still count: they follow your new account as usual. This page just stops watching for them.</source>
+        <translation>Fedimove prüft dein altes Konto ein letztes Mal und notiert, wer zurückgeblieben ist und warum. Follower, die später ankommen, zählen trotzdem: Sie folgen deinem neuen Konto wie gewohnt. Diese Seite hört nur auf, nach ihnen Ausschau zu halten.</translation>
     </message>
 </context>
 <context>
@@ -1588,43 +1742,42 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>FollowerTableModel</name>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="147"/>
+        <location filename="../../app/fedimove/ui/models/follower_cells.py" line="69"/>
         <source>Follower</source>
-        <extracomment>Emitted after a batch changed any counter (see `stats`).</extracomment>
         <translation>Follower</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="148"/>
+        <location filename="../../app/fedimove/ui/models/follower_cells.py" line="70"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="151"/>
+        <location filename="../../app/fedimove/ui/models/follower_cells.py" line="73"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="154"/>
+        <location filename="../../app/fedimove/ui/models/follower_cells.py" line="76"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="149"/>
+        <location filename="../../app/fedimove/ui/models/follower_cells.py" line="71"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="150"/>
+        <location filename="../../app/fedimove/ui/models/follower_cells.py" line="72"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="153"/>
+        <location filename="../../app/fedimove/ui/models/follower_cells.py" line="75"/>
         <source>Evidence</source>
         <translation>Beleg</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/models/follower_table.py" line="152"/>
+        <location filename="../../app/fedimove/ui/models/follower_cells.py" line="74"/>
         <source>Arrived</source>
         <translation>Angekommen</translation>
     </message>
@@ -1632,93 +1785,63 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>FollowersPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="179"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="182"/>
         <source>Your followers</source>
         <translation>Deine Follower</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="182"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="185"/>
         <source>Each follower&apos;s server moves them to your new account by itself. This table shows who has arrived, who is waiting for your approval, and who cannot move and why.</source>
         <translation>Der Server jedes Followers zieht ihn von selbst zu deinem neuen Konto um. Diese Tabelle zeigt, wer angekommen ist, wer auf deine Bestätigung wartet und wer nicht umziehen kann und warum.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="187"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="190"/>
         <source>Search by handle or name</source>
         <translation>Nach Adresse oder Name suchen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="188"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="191"/>
         <source>Search followers</source>
         <translation>Follower durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="189"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="192"/>
         <source>Filter by server</source>
         <translation>Nach Server filtern</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="191"/>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="244"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="194"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="257"/>
         <source>All servers</source>
         <translation>Alle Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="192"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="195"/>
         <source>Show &amp;all</source>
         <translation>&amp;Alle zeigen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="193"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="196"/>
         <source>Followers</source>
         <translation>Follower</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="194"/>
-        <source>A&amp;pprove migrated followers</source>
-        <translation>Umgezogene Follower &amp;bestätigen</translation>
-    </message>
-    <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="196"/>
-        <source>Accept the follow requests of people who followed your old account</source>
-        <translation>Die Folgeanfragen der Personen annehmen, die deinem alten Konto gefolgt sind</translation>
-    </message>
-    <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="198"/>
-        <source>&amp;Export those who did not arrive…</source>
-        <translation>Nicht Angekommene &amp;exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="199"/>
-        <source>&amp;Re-send the move</source>
-        <translation>Umzug erneut &amp;senden</translation>
-    </message>
-    <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="228"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="241"/>
         <source>No follower matches these filters.</source>
         <translation>Kein Follower passt zu diesen Filtern.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="230"/>
+        <location filename="../../app/fedimove/ui/pages/followers.py" line="243"/>
         <source>Your followers appear here once the move has been sent.</source>
         <translation>Deine Follower erscheinen hier, sobald der Umzug gesendet wurde.</translation>
-    </message>
-    <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="284"/>
-        <source>Save the list of followers who did not arrive</source>
-        <translation>Liste der nicht angekommenen Follower speichern</translation>
-    </message>
-    <message>
-        <location filename="../../app/fedimove/ui/pages/followers.py" line="286"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>FollowersStepPage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/followers_step.py" line="33"/>
-        <source>&amp;Finish</source>
-        <translation>&amp;Fertig</translation>
+        <location filename="../../app/fedimove/ui/pages/followers_step.py" line="45"/>
+        <source>Checking one last time who stayed behind…</source>
+        <translation>Ein letztes Mal prüfen, wer zurückgeblieben ist …</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1907,180 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
         <location filename="../../app/fedimove/ui/pages/move.py" line="145"/>
         <source>Moved. Your followers are on their way.</source>
         <translation>Umgezogen. Deine Follower sind unterwegs.</translation>
+    </message>
+</context>
+<context>
+    <name>OldFilesPage</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="111"/>
+        <source>Your old server is gone</source>
+        <extracomment>Names that look like a Fedimove backup (the service recognises it by its content).</extracomment>
+        <translation>Dein alter Server ist nicht mehr da</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="114"/>
+        <source>Fedimove can still bring across what your files hold. Choose a Fedimove backup, Mastodon&apos;s archive zip, or the CSV files from your old server&apos;s export page (several at once, or a folder). Nothing changes until the copy starts.</source>
+        <translation>Fedimove kann trotzdem mitnehmen, was deine Dateien enthalten. Wähle eine Fedimove-Sicherung, Mastodons Archiv-ZIP oder die CSV-Dateien von der Exportseite deines alten Servers (mehrere auf einmal oder einen Ordner). Bis das Kopieren beginnt, ändert sich nichts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="120"/>
+        <source>Your followers cannot come with you</source>
+        <translation>Deine Follower können nicht mitkommen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="123"/>
+        <source>Only your old server could tell your followers that you moved, so they have to find you again. What helps: a “we moved” post from your new account (the last page gives you one to copy), and the report, which lists every follower a Fedimove backup knows, so you can look people up.</source>
+        <translation>Nur dein alter Server hätte deinen Followern sagen können, dass du umgezogen bist, deshalb müssen sie dich wiederfinden. Was hilft: ein „Wir sind umgezogen“-Beitrag von deinem neuen Konto (die letzte Seite gibt dir einen zum Kopieren) und der Bericht, der jeden Follower auflistet, den eine Fedimove-Sicherung kennt, damit du die Leute wiederfinden kannst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="129"/>
+        <source>Chosen files</source>
+        <translation>Gewählte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="130"/>
+        <source>Add &amp;files…</source>
+        <translation>&amp;Dateien hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="131"/>
+        <source>Add a f&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="132"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="133"/>
+        <source>Remove the selected file</source>
+        <translation>Die gewählte Datei entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="134"/>
+        <source>Backup passphrase</source>
+        <translation>Passphrase der Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="135"/>
+        <source>Old account address</source>
+        <translation>Adresse des alten Kontos</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="136"/>
+        <source>@you@old.server</source>
+        <translation>@du@alter.server</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="137"/>
+        <source>&amp;Check the files</source>
+        <translation>Dateien &amp;prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="141"/>
+        <source>Backup &amp;passphrase:</source>
+        <translation>Passp&amp;hrase der Sicherung:</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="142"/>
+        <source>Old &amp;account:</source>
+        <translation>Altes &amp;Konto:</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="175"/>
+        <source>Choose your old account&apos;s files</source>
+        <translation>Die Dateien deines alten Kontos wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="177"/>
+        <source>Backups, archives and CSV files</source>
+        <translation>Sicherungen, Archive und CSV-Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="179"/>
+        <source>All files</source>
+        <translation>Alle Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="185"/>
+        <source>Choose a folder of export files</source>
+        <translation>Einen Ordner mit Exportdateien wählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="197"/>
+        <source>Reading and checking the files…</source>
+        <translation>Die Dateien werden gelesen und geprüft …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="207"/>
+        <source>Checked. Nothing was changed.</source>
+        <translation>Geprüft. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="214"/>
+        <source>Old account {handle}: following {following}; {followers} followers known.</source>
+        <translation>Altes Konto {handle}: folgt {following}; {followers} Follower bekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="239"/>
+        <source>Chosen fi&amp;les:</source>
+        <translation>Gewählte Date&amp;ien:</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="239"/>
+        <source>Chosen fi&amp;les (none yet):</source>
+        <translation>Gewählte Date&amp;ien (noch keine):</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="266"/>
+        <source>The backup needs its passphrase: type it above.</source>
+        <translation>Die Sicherung braucht ihre Passphrase: Gib sie oben ein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="268"/>
+        <source>CSV files do not say whose they are: type your old account&apos;s address above.</source>
+        <translation>CSV-Dateien sagen nicht, wem sie gehören: Gib oben die Adresse deines alten Kontos ein.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="271"/>
+        <source>{file} is none of: a Fedimove backup, Mastodon&apos;s archive zip, CSV export files.</source>
+        <translation>{file} ist weder eine Fedimove-Sicherung noch Mastodons Archiv-ZIP noch eine CSV-Exportdatei.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="273"/>
+        <source>Choose one backup only.</source>
+        <translation>Wähle nur eine Sicherung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="274"/>
+        <source>The files belong to different accounts.</source>
+        <translation>Die Dateien gehören zu verschiedenen Konten.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="275"/>
+        <source>{file} is not there any more.</source>
+        <translation>{file} ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="276"/>
+        <source>Two files hold the same kind of list ({file}).</source>
+        <translation>Zwei Dateien enthalten dieselbe Art von Liste ({file}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="277"/>
+        <source>The zip file is not Mastodon&apos;s archive.</source>
+        <translation>Die ZIP-Datei ist nicht Mastodons Archiv.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="281"/>
+        <source>The file: {file}</source>
+        <translation>Die Datei: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/old_files.py" line="285"/>
+        <source>Nothing was changed.</source>
+        <translation>Nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -1878,21 +2175,35 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>ServerBreakdownWidget</name>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="38"/>
-        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="71"/>
+        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="43"/>
+        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="80"/>
         <source>Followers by server</source>
-        <extracomment>A server&apos;s bar was clicked (its name), to filter the table by it.</extracomment>
+        <extracomment>A server&apos;s bar was clicked (its name), to filter the table by it. The widget&apos;s size changed (a different number of bars fits). Off when a page refreshes this with its other summaries (on `resized`), so the bars never show a newer moment than the counters beside them.</extracomment>
         <translation>Follower nach Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="58"/>
+        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="65"/>
         <source>Other servers</source>
         <translation>Andere Server</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="86"/>
+        <location filename="../../app/fedimove/ui/widgets/server_breakdown.py" line="95"/>
         <source>No followers yet.</source>
         <translation>Noch keine Follower.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInsInMemoryNotice</name>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/notice_bar.py" line="91"/>
+        <source>Your sign-ins are kept only until Fedimove closes</source>
+        <extracomment>Soft amber in a light palette, a deep one in a dark palette: noticeable, not alarming.</extracomment>
+        <translation>Deine Anmeldungen bleiben nur erhalten, bis Fedimove geschlossen wird</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/widgets/notice_bar.py" line="93"/>
+        <source>Fedimove found no password store (keyring) it can use on this computer, so it keeps your sign-ins in memory. Nothing is lost if you close Fedimove before the move is finished: it goes on where it stopped, but you will have to sign in to both accounts again first. To have your sign-ins remembered, install or unlock your system&apos;s keyring (for example GNOME Keyring or KWallet), then start Fedimove again.</source>
+        <translation>Fedimove hat auf diesem Computer keinen nutzbaren Passwortspeicher (Schlüsselbund) gefunden und hält deine Anmeldungen deshalb im Arbeitsspeicher. Nichts geht verloren, wenn du Fedimove vor dem Ende des Umzugs schließt: Es macht dort weiter, wo es aufgehört hat, aber du musst dich vorher wieder bei beiden Konten anmelden. Damit deine Anmeldungen gespeichert werden, installiere oder entsperre den Schlüsselbund deines Systems (zum Beispiel GNOME Keyring oder KWallet) und starte Fedimove dann neu.</translation>
     </message>
 </context>
 <context>
@@ -1912,58 +2223,83 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="56"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="71"/>
         <source>Move your Fediverse account</source>
-        <extracomment>Where a resumed migration goes on (page names of the wizard).</extracomment>
+        <extracomment>Where a resumed migration goes on (page names of the wizard). The person&apos;s old server is gone: the wizard takes the files path (issue 12).</extracomment>
         <translation>Zieh mit deinem Fediverse-Konto um</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="59"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="74"/>
         <source>Fedimove moves your account to a new server, one step at a time. It makes a backup first, shows you everything before it changes anything, and asks before the one step that cannot be undone.</source>
         <translation>Fedimove zieht dein Konto Schritt für Schritt auf einen neuen Server um. Es legt zuerst eine Sicherung an, zeigt dir alles, bevor es etwas ändert, und fragt vor dem einen Schritt, der sich nicht rückgängig machen lässt.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="66"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="81"/>
         <source>What comes with you: your followers, the accounts you follow, lists, bookmarks, blocks, mutes, hidden servers, followed hashtags, filters and your profile.</source>
         <translation>Was mitkommt: deine Follower, die Konten, denen du folgst, Listen, Lesezeichen, Blockierungen, Stummschaltungen, ausgeblendete Server, gefolgte Hashtags, Filter und dein Profil.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="73"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="88"/>
         <source>What stays behind: your posts. No server accepts them through a move; they are kept in your backup.</source>
         <translation>Was zurückbleibt: deine Beiträge. Kein Server übernimmt sie bei einem Umzug; sie bleiben in deiner Sicherung erhalten.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="77"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="92"/>
+        <source>Is your old server gone?</source>
+        <translation>Ist dein alter Server nicht mehr da?</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="95"/>
+        <source>If your old server has shut down, Fedimove can still bring across what your Fedimove backup or your old server&apos;s export files hold. Your followers cannot come along that way; Fedimove tells you what helps.</source>
+        <translation>Wenn dein alter Server abgeschaltet wurde, kann Fedimove trotzdem mitnehmen, was deine Fedimove-Sicherung oder die Exportdateien deines alten Servers enthalten. Deine Follower können so nicht mitkommen; Fedimove sagt dir, was hilft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="100"/>
+        <source>My old server is &amp;gone</source>
+        <translation>Mein alter Server ist &amp;weg</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="101"/>
+        <source>My old server is gone: use my files</source>
+        <translation>Mein alter Server ist weg: meine Dateien verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="102"/>
         <source>An unfinished move</source>
         <translation>Ein unvollendeter Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="78"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="103"/>
         <source>&amp;Resume the move</source>
         <translation>Umzug &amp;fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="79"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="104"/>
         <source>Resume the unfinished move</source>
         <translation>Den unvollendeten Umzug fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="84"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="109"/>
         <source>Start a &amp;new move</source>
         <translation>&amp;Neuen Umzug beginnen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="85"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="110"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="101"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="126"/>
+        <source>Resume the move from your files of {old} to {new}? Fedimove checks your new account&apos;s sign-in first, then goes on where it stopped.</source>
+        <translation>Den Umzug aus deinen Dateien von {old} zu {new} fortsetzen? Fedimove prüft zuerst die Anmeldung deines neuen Kontos und macht dann dort weiter, wo es aufgehört hat.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="133"/>
         <source>Resume the move from {old} to {new}? Fedimove checks both sign-ins first, then goes on where it stopped.</source>
         <translation>Den Umzug von {old} zu {new} fortsetzen? Fedimove prüft zuerst beide Anmeldungen und macht dann dort weiter, wo es aufgehört hat.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/welcome.py" line="110"/>
+        <location filename="../../app/fedimove/ui/pages/welcome.py" line="142"/>
         <source>Checking your sign-ins…</source>
         <translation>Deine Anmeldungen werden geprüft …</translation>
     </message>
@@ -1985,89 +2321,105 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>WizardWindow</name>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="118"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="126"/>
         <source>Fedimove</source>
+        <extracomment>The &quot;My old server is gone&quot; path: files instead of the old account (issue 12).</extracomment>
         <translation>Fedimove</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="121"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
         <source>Practice mode: nothing here touches a real account. The demo accounts are filled in; their sign-in pages open in your browser.</source>
         <translation>Übungsmodus: Nichts hier berührt ein echtes Konto. Die Demo-Konten sind eingetragen; ihre Anmeldeseiten öffnen sich in deinem Browser.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="125"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="133"/>
         <source>Sign in there with: {logins}</source>
         <translation>Melde dich dort an mit: {logins}</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="129"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="137"/>
         <source>Practice mode banner</source>
         <translation>Hinweis Übungsmodus</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="131"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="139"/>
         <source>Welcome</source>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="131"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="139"/>
         <source>Old account</source>
         <translation>Altes Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="131"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="139"/>
+        <source>Your files</source>
+        <translation>Deine Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="140"/>
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="132"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="140"/>
         <source>What will move</source>
         <translation>Was umzieht</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="132"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="140"/>
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="132"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="140"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="133"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="141"/>
         <source>Link accounts</source>
         <translation>Konten verknüpfen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="133"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="141"/>
         <source>Checks</source>
         <translation>Prüfungen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="133"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="141"/>
         <source>Move</source>
         <translation>Umzug</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="134"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="142"/>
         <source>Followers</source>
         <translation>Follower</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="134"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="142"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="138"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="149"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/wizard.py" line="139"/>
+        <location filename="../../app/fedimove/ui/wizard.py" line="150"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="279"/>
+        <source>Nothing has changed yet. Tick what Fedimove should copy to your new account.</source>
+        <translation>Noch hat sich nichts geändert. Hake an, was Fedimove zu deinem neuen Konto kopieren soll.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/wizard.py" line="283"/>
+        <source>Your followers cannot move: your old server is gone ({known} known from your files). The last page gives you a “we moved” post, and the report lists them.</source>
+        <translation>Deine Follower können nicht umziehen: Dein alter Server ist nicht mehr da ({known} aus deinen Dateien bekannt). Die letzte Seite gibt dir einen „Wir sind umgezogen“-Beitrag, und der Bericht listet sie auf.</translation>
     </message>
 </context>
 <context>
