@@ -63,3 +63,18 @@ def test_any_language_request_falls_back_quietly(qapp: QApplication, language: s
         assert install_translator(qapp, language)
     finally:
         install_translator(qapp, "en")
+
+
+def test_the_shipped_qm_is_compiled_from_the_shipped_ts(tmp_path: Path) -> None:
+    """The app loads the .qm; a .ts translated but not released would ship the old words."""
+    shipped = translations_dir()
+    fresh = tmp_path / "fresh.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run(
+        [str(lrelease), str(shipped / "fedimove_de.ts"), "-qm", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert fresh.read_bytes() == (shipped / "fedimove_de.qm").read_bytes(), (
+        "run pyside6-lrelease resources/translations/fedimove_de.ts -qm ...fedimove_de.qm"
+    )
