@@ -1538,7 +1538,7 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     <message>
         <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="86"/>
         <source>&amp;Finish tracking…</source>
-        <translation>Verfolgung be&amp;enden …</translation>
+        <translation>Verfolgung beende&amp;n …</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/widgets/follower_actions.py" line="88"/>

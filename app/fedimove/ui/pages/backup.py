@@ -105,7 +105,7 @@ class BackupPage(WizardPage):
         self.use_phrase.setText(
             self.tr("Use this recovery phrase (write it down; it is shown once):")
         )
-        self.copy_phrase.setText(self.tr("&Copy"))
+        self.copy_phrase.setText(self.tr("Co&py"))
         self.copy_phrase.setAccessibleName(self.tr("Copy the recovery phrase"))
         self.phrase_label.setAccessibleName(self.tr("Recovery phrase"))
         self.use_own.setText(self.tr("Use my own passphrase"))
