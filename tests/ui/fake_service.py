@@ -177,7 +177,6 @@ class FakeMigrationService:
             on_rows(batch)
         return StepOutcome("finish_tracking", "finished")
 
-
     async def finish_options(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
         self._maybe_fail("finish_options")
         return StepOutcome("finish_options", params=dict(self.finish_choices))
@@ -189,6 +188,10 @@ class FakeMigrationService:
         self.finish_asked.append((restore_locked, sign_out))
         if self.finish_gate is not None:
             await self.finish_gate.wait()
+        if sign_out:  # as the real service: nothing left to sign out of, or to lock again
+            self.finish_choices["signed_in"] = False
+        if restore_locked:
+            self.finish_choices["restore_locked_applies"] = False
         access = "not_confirmed" if sign_out else "kept"
         return StepOutcome(
             "finish",

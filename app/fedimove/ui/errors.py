@@ -561,7 +561,7 @@ _MESSAGES: dict[str, tuple[str, str, ErrorAction]] = {
         _A.REPORT_PROBLEM,
     ),
     "finish.too_early": (
-        QT_TRANSLATE_NOOP("ErrorMessages", "Your followers are still being followed"),
+        QT_TRANSLATE_NOOP("ErrorMessages", "Follower tracking has not ended yet"),
         QT_TRANSLATE_NOOP(
             "ErrorMessages",
             "Finishing signs Fedimove out and puts your settings back, so it waits until follower tracking has ended. Finish tracking on the followers page first.",

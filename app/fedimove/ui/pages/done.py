@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QPushButto
 from fedimove.core.service_api import ReportFiles, StepOutcome
 from fedimove.ui.controller import COPY, REPORT
 from fedimove.ui.pages.base import WizardPage, plain_label
-from fedimove.ui.pages.wizard_controller import WizardController
+from fedimove.ui.pages.done_finish import FinishBox
+from fedimove.ui.pages.wizard_controller import FINISH, FINISH_OPTIONS, WizardController
 
 
 def default_report_path() -> Path:
@@ -54,6 +55,9 @@ class DonePage(WizardPage):
         self.body.addLayout(row)
         self.body.addSpacing(12)
         self.body.addWidget(self.post_box)
+        #: The last step: `locked` back, Fedimove signed out, the apps pages (§0.16).
+        self.finish_box = FinishBox(controller, self)
+        self.body.addWidget(self.finish_box)
         self.body.addWidget(self.tidy)
         self.body.addStretch(1)
         self.report_button.clicked.connect(self.write_report)
@@ -66,7 +70,7 @@ class DonePage(WizardPage):
         self.retranslate()
 
     def operations(self) -> tuple[str, ...]:
-        return (REPORT,)
+        return (REPORT, FINISH_OPTIONS, FINISH)
 
     def can_go_back(self) -> bool:
         return True
@@ -87,6 +91,7 @@ class DonePage(WizardPage):
         self.copy_post_button.setAccessibleName(self.tr("Copy the post to the clipboard"))
         self.posts_button.setText(self.tr("Open your &posts"))
         self.posts_button.setAccessibleName(self.tr("Open your old posts, kept as a page"))
+        self.finish_box.retranslate()
         if self.gone is not None:
             self._retranslate_gone(*self.gone)
             return
@@ -101,10 +106,8 @@ class DonePage(WizardPage):
         self.open_button.setText(self.tr("&Open the report"))
         self.tidy.setText(
             self.tr(
-                "Still to do by hand: posts for followers only stay on your old server; "
-                "scheduled posts on your old account will not be published; once your "
-                "followers have arrived you can remove Fedimove's access in both servers' "
-                "settings under “Authorized apps”."
+                "Still to do by hand: posts for followers only stay on your old server, and "
+                "scheduled posts on your old account will not be published."
             )
         )
 
@@ -134,8 +137,7 @@ class DonePage(WizardPage):
         self.tidy.setText(
             self.tr(
                 "Your posts could not move either; a Fedimove backup or Mastodon's archive "
-                "keeps them. Once you are done you can remove Fedimove's access in your new "
-                "server's settings under “Authorized apps”."
+                "keeps them."
             )
         )
 
@@ -157,6 +159,7 @@ class DonePage(WizardPage):
             self.status.setText(self.tr("The post is copied; paste it into a new post."))
 
     def on_enter(self) -> None:
+        self.finish_box.refresh()
         if self.files is None and not self.controller.is_running(REPORT):
             self.write_report()
 

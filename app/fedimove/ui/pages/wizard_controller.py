@@ -19,6 +19,9 @@ from fedimove.ui.controller import TRACK, MigrationController
 
 #: The person ends follower tracking (the final scan, then the finish phase).
 FINISH_TRACKING = "finish_tracking"
+#: What the finish can offer, and the finish itself (DESIGN §0.16: `locked`, sign-outs).
+FINISH_OPTIONS = "finish_options"
+FINISH = "finish"
 
 
 @runtime_checkable
@@ -38,6 +41,8 @@ class WizardChoices(Protocol):
 
 class WizardController(MigrationController):
     copy_paused_changed = Signal(bool)
+    finish_options_ready = Signal(object)  # StepOutcome of `finish_options`
+    migration_finished = Signal(object)  # StepOutcome of `finish`
 
     def __init__(
         self,
@@ -97,3 +102,25 @@ class WizardController(MigrationController):
             await choices.open(url)
 
         self.bridge.start(f"open:{url}", work)
+
+    @Slot()
+    def finish_options(self) -> asyncio.Task[Any]:
+        """Ask what the finish can offer; `finish_options_ready(outcome)`."""
+        service = self._tracked
+
+        async def work(progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+            return await service.finish_options(progress=progress, cancel=cancel)
+
+        return self.bridge.start(FINISH_OPTIONS, work, self.finish_options_ready.emit)
+
+    @Slot(bool, bool)
+    def finish(self, restore_locked: bool, sign_out: bool) -> asyncio.Task[Any]:
+        """The finish: `locked` back, Fedimove signed out; `migration_finished(outcome)`."""
+        service = self._tracked
+
+        async def work(progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
+            return await service.finish(
+                restore_locked=restore_locked, sign_out=sign_out, progress=progress, cancel=cancel
+            )
+
+        return self.bridge.start(FINISH, work, self.migration_finished.emit)
