@@ -42,12 +42,12 @@ def test_finish_by_keyboard_shows_what_happened_and_where_to_look(
     assert box.finish_button.isEnabled()
     assert box.finish_button.accessibleName() == "Finish the move"
 
-    # Keyboard only: leave the account open (Space on the focused box), then Alt+F.
+    # Keyboard only: leave the account open (Space on the focused box), then Alt+N.
     box.restore_check.setFocus()
     qtbot.waitUntil(box.restore_check.hasFocus, timeout=1000)
     QTest.keyClick(box.restore_check, Qt.Key.Key_Space)
     assert not box.restore_check.isChecked()
-    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: box.outcome is not None, timeout=2000)
 
     assert service.finish_asked == [(False, True)]
@@ -78,7 +78,7 @@ def test_the_lock_is_offered_only_when_it_applies(
     service.finish_choices["old_gone"] = True
     window, box = on_done_page(qtbot, service)
     assert not box.restore_check.isVisible()
-    assert "new account" in box.sign_out_check.text()
+    assert "your new &account" in box.sign_out_check.text()
     box.finish_button.click()
     qtbot.waitUntil(lambda: bool(service.finish_asked), timeout=2000)
     assert service.finish_asked == [(False, True)]

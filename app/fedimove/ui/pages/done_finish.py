@@ -97,7 +97,7 @@ class FinishBox(QGroupBox):
             )
         )
         self.sign_out_check.setAccessibleDescription(self.sign_out_help.text())
-        self.finish_button.setText(self.tr("&Finish"))
+        self.finish_button.setText(self.tr("Fi&nish"))
         self.finish_button.setAccessibleName(self.tr("Finish the move"))
         self.status.setAccessibleName(self.tr("Finish status"))
         self.result.setAccessibleName(self.tr("What finishing did"))
@@ -108,9 +108,9 @@ class FinishBox(QGroupBox):
         params = self.options.params if self.options is not None else {}
         gone = params.get("old_gone") is True
         self.sign_out_check.setText(
-            self.tr("Sign Fedimove out of your &new account")
+            self.tr("Sign Fedimove out of your new &account")
             if gone
-            else self.tr("Sign Fedimove out of &both accounts")
+            else self.tr("Sign Fedimove out of both &accounts")
         )
         applies = params.get("restore_locked_applies") is True
         self.restore_check.setVisible(applies)
