@@ -79,6 +79,7 @@ def test_the_lock_is_offered_only_when_it_applies(
     window, box = on_done_page(qtbot, service)
     assert not box.restore_check.isVisible()
     assert "your new &account" in box.sign_out_check.text()
+    assert "Your copy is done" in box.explain.text()
     box.finish_button.click()
     qtbot.waitUntil(lambda: bool(service.finish_asked), timeout=2000)
     assert service.finish_asked == [(False, True)]

@@ -81,15 +81,6 @@ class FinishBox(QGroupBox):
         self.setTitle(self.tr("Finish: tidy up after your move"))
         self.setAccessibleName(self.tr("Finish"))
         self.restore_check.setText(self.tr("&Lock your new account again, as your account was"))
-        self.restore_help.setText(
-            self.tr(
-                "Your account was locked: you approve each new follower. Fedimove kept your new "
-                "account open during the move so your followers could arrive by themselves. "
-                "Once it is locked, anyone who still arrives from your old account comes as a "
-                "follow request that you approve."
-            )
-        )
-        self.restore_check.setAccessibleDescription(self.restore_help.text())
         self.sign_out_help.setText(
             self.tr(
                 "Fedimove's access is revoked on the server and forgotten on this computer. "
@@ -113,33 +104,58 @@ class FinishBox(QGroupBox):
             else self.tr("Sign Fedimove out of both &accounts")
         )
         applies = params.get("restore_locked_applies") is True
-        self.restore_check.setVisible(applies)
-        self.restore_help.setVisible(applies)
         signed_in = params.get("signed_in") is not False
-        self.sign_out_check.setVisible(signed_in)
-        self.sign_out_help.setVisible(signed_in)
+        for widget, shown in (
+            (self.restore_check, applies),
+            (self.restore_help, applies),
+            (self.sign_out_check, signed_in),
+            (self.sign_out_help, signed_in),
+        ):
+            widget.setVisible(shown)
+        self._show_restore_help(gone)
         # Once finished with nothing left to do, the button would only repeat the result.
         self.finish_button.setVisible(applies or signed_in or self.outcome is None)
         ready = params.get("tracking_finished") is True
         self.finish_button.setEnabled(ready and not self.controller.is_running(FINISH))
-        for widget in (self.restore_check, self.sign_out_check):
-            widget.setEnabled(ready)
+        for check in (self.restore_check, self.sign_out_check):
+            check.setEnabled(ready)
+        self.explain.setText(self._explanation(ready, gone, applies))
+
+    def _explanation(self, ready: bool, gone: bool, applies: bool) -> str:
         if self.options is None:
-            self.explain.setText(self.tr("Checking what is left to tidy up…"))
-        elif not ready:
-            self.explain.setText(
-                self.tr(
-                    "Available once follower tracking has ended: go back to the followers page "
-                    "and finish tracking there."
-                )
+            return self.tr("Checking what is left to tidy up…")
+        if not ready:
+            return self.tr(
+                "Available once follower tracking has ended: go back to the followers page "
+                "and finish tracking there."
+            )
+        if gone:
+            return self.tr("Your copy is done. Fedimove can now tidy up on your new account.")
+        if applies:
+            return self.tr(
+                "Fedimove no longer watches your followers. It can now put your settings "
+                "back and remove its own access to your accounts."
+            )
+        return self.tr(
+            "Fedimove no longer watches your followers. It can now remove its own access "
+            "to your accounts."
+        )
+
+    def _show_restore_help(self, gone: bool) -> None:
+        if gone:
+            text = self.tr(
+                "Your account was locked: you approve each new follower. Your new account is "
+                "open now; once it is locked, new followers come as requests that you approve."
             )
         else:
-            self.explain.setText(
-                self.tr(
-                    "Fedimove no longer watches your followers. It can now put your settings "
-                    "back and remove its own access to your accounts."
-                )
+            text = self.tr(
+                "Your account was locked: you approve each new follower. Fedimove kept your "
+                "new account open during the move so your followers could arrive by "
+                "themselves. Once it is locked, anyone who still arrives from your old account "
+                "comes as a follow request that you approve."
             )
+        self.restore_help.setText(text)
+        self.restore_check.setAccessibleDescription(text)
 
     def _show_outcome(self) -> None:
         outcome = self.outcome
