@@ -87,6 +87,7 @@ def test_the_lock_is_offered_only_when_it_applies(
     qtbot.waitUntil(box.finish_button.isHidden, timeout=2000)
     assert box.sign_out_check.isHidden()
     assert box.result.isVisible()
+    assert "Nothing is left to tidy up" in box.explain.text()
     window.controller.shutdown()
 
 

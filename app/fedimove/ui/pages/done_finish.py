@@ -119,11 +119,16 @@ class FinishBox(QGroupBox):
         self.finish_button.setEnabled(ready and not self.controller.is_running(FINISH))
         for check in (self.restore_check, self.sign_out_check):
             check.setEnabled(ready)
-        self.explain.setText(self._explanation(ready, gone, applies))
+        self.explain.setText(self._explanation(ready, gone, applies or signed_in))
 
-    def _explanation(self, ready: bool, gone: bool, applies: bool) -> str:
+    def _explanation(self, ready: bool, gone: bool, left: bool) -> str:
         if self.options is None:
             return self.tr("Checking what is left to tidy up…")
+        if self.outcome is not None and not left:
+            return self.tr(
+                "Nothing is left to tidy up. Below: what Fedimove did, and where your servers "
+                "list the apps you authorized."
+            )
         if not ready:
             return self.tr(
                 "Available once follower tracking has ended: go back to the followers page "
@@ -131,7 +136,7 @@ class FinishBox(QGroupBox):
             )
         if gone:
             return self.tr("Your copy is done. Fedimove can now tidy up on your new account.")
-        if applies:
+        if not self.restore_check.isHidden():
             return self.tr(
                 "Fedimove no longer watches your followers. It can now put your settings "
                 "back and remove its own access to your accounts."
