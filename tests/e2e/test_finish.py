@@ -17,11 +17,13 @@ from fedimove.cli.practice_move import SPEED, _alias_checks_and_move, _prepare
 from fedimove.core.accounts import AccountsRegistry, token_for
 from fedimove.core.clock import ScaledClock
 from fedimove.core.errors import FinishTooEarlyError
-from fedimove.core.progress import CancelToken, Phase, ProgressEvent
+from fedimove.core.progress import CancelToken, Phase, ProgressEvent, discard_progress
+from fedimove.core.service import FedimoveService
 from fedimove.core.service_api import AccountRole, StepOutcome
 from fedimove.core.service_finish import apps_page
 from fedimove.core.storage.journal_records import MigrationPhase, MigrationState
-from fedimove.core.storage.secrets import client_secret_key
+from fedimove.core.storage.paths import AppPaths
+from fedimove.core.storage.secrets import SecretStore, client_secret_key
 from fedimove.sandbox.faults import install_faults
 from fedimove.ui.practice import practice_session
 
@@ -199,3 +201,14 @@ def test_apps_pages_are_named_only_where_known() -> None:
     assert apps_page("https://g.example/", "gotosocial") == "https://g.example/settings/user/tokens"
     assert apps_page("https://a.example", "akkoma") == ""
     assert apps_page("https://x.example", "") == ""
+
+
+async def test_nothing_to_finish_before_a_migration(
+    app_paths: AppPaths, secrets: SecretStore
+) -> None:
+    service = FedimoveService.create(app_paths, secrets)
+    try:
+        options = await service.finish_options(progress=discard_progress, cancel=CancelToken())
+        assert options.params == {"tracking_finished": False}
+    finally:
+        await service.aclose()

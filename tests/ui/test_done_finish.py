@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from fedimove.core.errors import FinishTooEarlyError
+from fedimove.core.service_api import StepOutcome
 from fedimove.ui.pages.done_finish import FinishBox
 from fedimove.ui.pages.wizard_controller import WizardController
 from fedimove.ui.wizard import WizardWindow
@@ -102,7 +103,16 @@ def test_it_waits_for_the_end_of_tracking_and_shows_a_refusal(
     assert "once follower tracking has ended" in box.explain.text()
 
     service.finish_choices["tracking_finished"] = True
-    window.controller.finish_tracking()  # from the followers page: the box asks again
+    window.controller.step_finished.emit("track", StepOutcome("track", "stopped"))
+    assert service.calls.count("finish_options") == 1  # a stopped poll changes nothing
+    # The tracking window closed by itself: the box asks again.
+    window.controller.step_finished.emit("track", StepOutcome("track", "finished"))
+    qtbot.waitUntil(box.finish_button.isEnabled, timeout=2000)
+    service.finish_choices["tracking_finished"] = False
+    window.controller.finish_tracking()  # from the followers page: asked again as well
+    qtbot.waitUntil(lambda: not box.finish_button.isEnabled(), timeout=2000)
+    service.finish_choices["tracking_finished"] = True
+    window.controller.finish_tracking()
     qtbot.waitUntil(box.finish_button.isEnabled, timeout=2000)
 
     service.fail_with = FinishTooEarlyError("tracking has not ended", phase="track")

@@ -63,7 +63,9 @@ class FinishActions:
 
     async def finish_options(self, *, progress: ProgressSink, cancel: CancelToken) -> StepOutcome:
         state = self.state
-        migration = state.journal.get_migration(state.require_migration())
+        if state.migration_id is None:  # nothing started yet: nothing to finish
+            return StepOutcome("finish_options", params={"tracking_finished": False})
+        migration = state.journal.get_migration(state.migration_id)
         done = migration.options.get("finish_locked") == LockedResult.RESTORED
         roles = (AccountRole.NEW,) if from_files(migration) else tuple(AccountRole)
         signed_in = any(self._signed_in(role, migration) is not None for role in roles)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QV
 
 from fedimove.core.errors import FedimoveError
 from fedimove.core.service_api import AccessResult, LockedResult, StepOutcome
+from fedimove.ui.controller import TRACK
 from fedimove.ui.pages.base import plain_label
 from fedimove.ui.pages.wizard_controller import (
     FINISH,
@@ -250,8 +251,10 @@ class FinishBox(QGroupBox):
         self._show_outcome()
         self.refresh()  # what is left (nothing to sign out of any more)
 
-    def _step_finished(self, operation: str, _outcome: object) -> None:
-        if operation == FINISH_TRACKING:
+    def _step_finished(self, operation: str, outcome: object) -> None:
+        """Tracking ended (the person finished it, or its window closed): ask again."""
+        ended = isinstance(outcome, StepOutcome) and outcome.status == "finished"
+        if operation == FINISH_TRACKING or (operation == TRACK and ended):
             self.refresh()
 
     def _failed(self, operation: str, error: object) -> None:
