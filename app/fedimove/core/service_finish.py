@@ -183,7 +183,8 @@ class FinishActions:
         state = self.state
         flow = SignInFlow(state.http, secrets=state.secrets, paths=state.paths)
         in_use = {account.origin for account in state.registry.all()}
-        for origin in {migration.old_server, migration.new_server} - in_use:
+        ours = {migration.new_server} if from_files(migration) else {migration.old_server}
+        for origin in (ours | {migration.new_server}) - in_use:
             cached = flow.cache.get(origin)
             flow.forget_app(origin)
             if cached is not None:
