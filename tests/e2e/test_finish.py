@@ -212,3 +212,19 @@ async def test_nothing_to_finish_before_a_migration(
         assert options.params == {"tracking_finished": False}
     finally:
         await service.aclose()
+
+
+async def test_a_new_account_locked_meanwhile_is_left_as_it_is(
+    moved_locked: MovedPractice,
+) -> None:
+    await end_tracking(moved_locked)
+    anna = moved_locked.session.network.instance(NEW).state.find("anna", NEW)
+    assert anna is not None
+    anna.locked = True  # the person locked it in the server's settings meanwhile
+    outcome = await finish(moved_locked, out=False)
+    assert outcome.params["locked"] == "already_locked"
+    options = await moved_locked.service.finish_options(
+        progress=moved_locked.progress, cancel=CancelToken()
+    )
+    assert options.params["restore_locked_applies"] is False
+    assert options.params["signed_in"] is True

@@ -42,6 +42,7 @@ AUTHORIZED_APPS_PAGES: dict[str, str] = {
 #: `locked`, which the copy never sets on the new account (§0.3).
 _PROFILE_STEP = "profile"
 _UNCONFIRMED = (AccessResult.NOT_CONFIRMED, LockedResult.NOT_CONFIRMED)
+_LOCKED_NOW = (LockedResult.RESTORED, LockedResult.ALREADY_LOCKED)
 
 
 def apps_page(origin: str, software: str) -> str:
@@ -66,7 +67,7 @@ class FinishActions:
         if state.migration_id is None:  # nothing started yet: nothing to finish
             return StepOutcome("finish_options", params={"tracking_finished": False})
         migration = state.journal.get_migration(state.migration_id)
-        done = migration.options.get("finish_locked") == LockedResult.RESTORED
+        done = migration.options.get("finish_locked") in _LOCKED_NOW
         roles = (AccountRole.NEW,) if from_files(migration) else tuple(AccountRole)
         signed_in = any(self._signed_in(role, migration) is not None for role in roles)
         return StepOutcome(
@@ -88,6 +89,7 @@ class FinishActions:
         if migration.phase is not MigrationPhase.FINISH:
             raise FinishTooEarlyError("tracking has not ended", phase=migration.phase.value)
         cancel.raise_if_cancelled()
+        state.move_password = ""  # held for one Move only; long over
         state.journal.acquire_lease(migration_id)
         try:
             self._remember_software(migration)
@@ -110,8 +112,9 @@ class FinishActions:
     async def _restore_locked(self, migration: Migration, *, wanted: bool) -> LockedResult:
         if not intended_locked(self.state, migration):
             return LockedResult.NOT_NEEDED
-        if migration.options.get("finish_locked") == LockedResult.RESTORED:
-            return LockedResult.RESTORED  # an earlier finish did it
+        earlier = migration.options.get("finish_locked")
+        if earlier in _LOCKED_NOW:
+            return LockedResult(earlier)  # an earlier finish saw to it
         if not wanted:
             return LockedResult.KEPT
         try:
