@@ -1,11 +1,15 @@
-"""What `ui/main.py` sets up around the wizard (issue 8): the notice when sign-ins can only be
-kept in memory (and none on a real keyring or in practice mode), and the crash handler, so a
-bug in a Qt slot, a loop callback or a bridge task shows the crash dialog with a redacted report
-instead of ending Fedimove without a word."""
+"""What `ui/main.py` sets up around the wizard (issue 8): the window first, painted before the
+core service is even imported (the start-up target), the service handed over once open; the
+notice when sign-ins can only be kept in memory (and none on a real keyring or in practice
+mode), and the crash handler, so a bug in a Qt slot, a loop callback or a bridge task shows the
+crash dialog with a redacted report instead of ending Fedimove without a word."""
 
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,11 +28,13 @@ from fedimove.core.storage.paths import AppPaths
 from fedimove.ui import main as main_module
 from fedimove.ui.crash import CrashDialog
 from fedimove.ui.errors import describe_error
+from fedimove.ui.late_service import LateService
 from fedimove.ui.main import run_window
 from fedimove.ui.widgets.notice_bar import NoticeBar
 from fedimove.ui.wizard import WizardWindow
 
 TIMEOUT = 60_000
+ROOT = Path(__file__).resolve().parents[2]
 SECRET = "-".join(("sec", "ret", "value"))
 
 
@@ -84,9 +90,18 @@ def _window() -> WizardWindow | None:
 
 
 class Running:
-    """`run_window` as the app runs it, on the test's qasync loop, until `stop()`."""
+    """`run_window` as the app runs it, on the test's qasync loop, until `stop()`; by then
+    the window is up and its service (the one in `late`) has arrived."""
 
-    def __init__(self, qtbot: QtBot, qapp: QApplication, *, practice: bool, home: Path) -> None:
+    def __init__(
+        self,
+        qtbot: QtBot,
+        qapp: QApplication,
+        late: list[LateService],
+        *,
+        practice: bool,
+        home: Path,
+    ) -> None:
         self.qtbot = qtbot
         self.closed = asyncio.Event()
         paths = None if practice else AppPaths.under(home).ensure()
@@ -98,6 +113,8 @@ class Running:
         window = _window()
         assert window is not None
         self.window = window
+        self.late = late[-1]
+        qtbot.waitUntil(lambda: self.late.service is not None, timeout=TIMEOUT)
 
     def notices(self) -> list[NoticeBar]:
         return [bar for bar in self.window.findChildren(NoticeBar) if bar.isVisible()]
@@ -111,13 +128,32 @@ class Running:
 
 
 @pytest.fixture
+def made_late_services(monkeypatch: pytest.MonkeyPatch) -> list[LateService]:
+    """Every `LateService` `run_window` makes, so a test can wait for the real service."""
+    made: list[LateService] = []
+
+    class Recorded(LateService):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(self)
+
+    monkeypatch.setattr(main_module, "LateService", Recorded)
+    return made
+
+
+@pytest.fixture
 def start(
-    qtbot: QtBot, qapp: QApplication, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+    qtbot: QtBot,
+    qapp: QApplication,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    made_late_services: list[LateService],
 ) -> Iterator[Starter]:
     running: list[Running] = []
 
     def starter(*, practice: bool = False) -> Running:
-        running.append(Running(qtbot, qapp, practice=practice, home=tmp_path / "home"))
+        home = tmp_path / "home"
+        running.append(Running(qtbot, qapp, made_late_services, practice=practice, home=home))
         return running[-1]
 
     yield starter
@@ -160,6 +196,12 @@ def test_practice_mode_keeps_sign_ins_in_memory_without_a_notice(
     run = start(practice=True)
     assert run.window.practice
     assert run.notices() == []
+    # The demo accounts are filled in once the practice Fediverse runs.
+    old_handle = run.window.old_account_page.handle_edit.text()
+    assert old_handle.startswith("@")
+    assert "127.0.0.1:" in old_handle
+    assert run.window.banner is not None
+    assert " / " in run.window.banner.text()
     run.stop()
 
 
@@ -235,6 +277,7 @@ def test_a_journal_that_cannot_be_opened_is_said_in_plain_words(
     assert (box.text(), box.informativeText()) == (words.title, words.message)
     assert not task.done()  # it stays until the person closes it
     assert not any(dialog.isVisible() for dialog in _crash_dialogs())  # not a bug
+    assert _window() is None  # the wizard, shown first, went: it cannot work without a journal
     box.close()
     closed.set()
     qtbot.waitUntil(task.done, timeout=TIMEOUT)
@@ -263,3 +306,112 @@ def test_a_bug_before_the_window_opens_shows_the_crash_dialog(
     closed.set()
     qtbot.waitUntil(task.done, timeout=TIMEOUT)
     task.result()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_while_opening_the_service_shows_the_crash_dialog_and_ends_waiting_work(
+    qtbot: QtBot,
+    qapp: QApplication,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fedimove.core.service import FedimoveService
+
+    def broken(*args: object, **kwargs: object) -> FedimoveService:
+        raise TypeError(f"a bug while opening the service token={SECRET}")
+
+    monkeypatch.setattr(FedimoveService, "create", broken)
+    shown: list[WizardWindow] = []
+    real_show = WizardWindow.show
+
+    def show(window: WizardWindow) -> None:
+        shown.append(window)
+        real_show(window)
+
+    monkeypatch.setattr(WizardWindow, "show", show)
+    closed = asyncio.Event()
+    paths = AppPaths.under(tmp_path / "home").ensure()
+    task = asyncio.ensure_future(run_window(qapp, practice=False, paths=paths, closed=closed))
+    dialog = _wait_for_report(qtbot, "TypeError: a bug while opening the service")
+    assert SECRET not in dialog.details.toPlainText()
+    [window] = shown  # the window came first
+    assert not window.isVisible()
+    # The welcome page's lookup, waiting for the service, does not wait forever.
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=TIMEOUT)
+    assert not task.done()
+    dialog.close()
+    closed.set()
+    qtbot.waitUntil(task.done, timeout=TIMEOUT)
+    task.result()
+    window.deleteLater()
+
+
+# Run in a fresh interpreter: records, in order, the window shown, its first paint, the core
+# service's import and the service's arrival, then leaves.
+_ORDER_PROBE = """
+import json, os, sys
+events = []
+
+class WatchImport:
+    def find_spec(self, name, path=None, target=None):
+        if name == "fedimove.core.service":
+            events.append("service imported")
+        return None
+
+sys.meta_path.insert(0, WatchImport())
+from PySide6.QtCore import QEvent, QObject
+import fedimove.ui.late_service as late
+import fedimove.ui.wizard as wizard
+
+class WatchPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "painted" not in events:
+            events.append("painted")
+        return False
+
+watch_paint = WatchPaint()
+real_show = wizard.WizardWindow.show
+
+def show(self):
+    events.append("shown")
+    self.installEventFilter(watch_paint)
+    real_show(self)
+
+real_arrive = late.LateService.arrive
+
+def arrive(self, service):
+    real_arrive(self, service)
+    events.append("arrived")
+    print(json.dumps(events), flush=True)
+    os._exit(0)
+
+wizard.WizardWindow.show = show
+late.LateService.arrive = arrive
+from fedimove.ui.main import main
+main()
+"""
+
+
+def test_the_window_is_painted_before_the_core_service_is_even_imported(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _ORDER_PROBE],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    events = json.loads(done.stdout.strip().splitlines()[-1])
+    assert events == ["shown", "painted", "service imported", "arrived"]
