@@ -83,6 +83,16 @@ def test_finish_refuses_while_tracking_runs(
     assert secrets.get(account.token_key) is not None
 
 
+def test_practice_never_finishes_a_real_move(
+    capsys: pytest.CaptureFixture[str], secrets: SecretStore
+) -> None:
+    migration_id = _migration(MigrationPhase.FINISH)
+    account = _sign_in("anna@new.example", secrets)
+    assert main(["--practice", "finish", str(migration_id)]) == 2
+    assert "throw-away" in capsys.readouterr().out
+    assert secrets.get(account.token_key) is not None
+
+
 def test_finish_with_a_silent_server_forgets_here_and_says_so(
     capsys: pytest.CaptureFixture[str], secrets: SecretStore
 ) -> None:

@@ -88,6 +88,10 @@ def run_finish(args: argparse.Namespace) -> int:
 
 
 async def _finish(args: argparse.Namespace, given: FedimoveService | None = None) -> int:
+    if getattr(args, "practice", False) and given is None:
+        # Practice commands keep a throw-away journal: never finish a real move from here.
+        print("Practice moves keep nothing to finish: the practice accounts are throw-away.")
+        return 2
     async with open_service(args.id, given) as service:
         try:
             outcome = await service.finish(
