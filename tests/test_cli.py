@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from fedimove import __version__
+from fedimove import __version__, cli
 from fedimove.cli import main
 from fedimove.core.storage.paths import AppPaths
 from fedimove.selfcheck import collect, run_self_check
@@ -52,7 +52,34 @@ def test_missing_keyring_is_a_warning_not_a_failure(app_paths: AppPaths) -> None
     import keyring
     from keyring.backends import fail
 
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     results = {r.name: r for r in collect(app_paths)}
     assert not results["keyring"].ok
     assert not results["keyring"].required
+
+
+@pytest.mark.parametrize(("argv", "practice"), [([], False), (["--practice"], True)])
+def test_the_wizard_opens_without_building_the_sub_commands_parser(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], practice: bool
+) -> None:
+    """Importing every sub-command costs start-up time the wizard does not need (issue 8)."""
+    opened: list[bool] = []
+
+    def no_parser() -> None:
+        raise AssertionError("the parser was built")
+
+    def open_wizard(*, practice: bool) -> int:
+        opened.append(practice)
+        return 0
+
+    monkeypatch.setattr(cli, "build_parser", no_parser)
+    monkeypatch.setattr(cli, "_open_wizard", open_wizard)
+    assert main(argv) == 0
+    assert opened == [practice]
+
+
+def test_anything_else_still_goes_through_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["--practice", "--help"])
+    assert raised.value.code == 0
+    assert "practice-move" in capsys.readouterr().out

@@ -3,6 +3,8 @@
 Each sub-command lives in its own module under `fedimove.cli` and exposes
 `register(subparsers)`; `COMMAND_MODULES` lists them in the order `--help` shows them.
 This package never imports Qt at import time: the wizard is imported only when it opens.
+A plain `fedimove` (or `fedimove --practice`) opens the wizard without building the parser:
+importing every sub-command costs start-up time the wizard does not need.
 """
 
 from __future__ import annotations
@@ -52,20 +54,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The arguments that just open the wizard.
+WIZARD_ONLY = frozenset({"--practice"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if set(arguments) <= WIZARD_ONLY:
+        return _open_wizard(practice=bool(arguments))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.self_check:
         from fedimove.selfcheck import run_self_check
 
         return run_self_check(sys.stdout)
     if args.command is None:
-        from fedimove.ui.main import run_gui  # Qt is imported only here.
-
-        return run_gui(practice=args.practice)
+        return _open_wizard(practice=args.practice)
     handler = args.handler
     result: int = handler(args)
     return result
+
+
+def _open_wizard(*, practice: bool) -> int:
+    from fedimove.ui.main import run_gui  # Qt is imported only here.
+
+    return run_gui(practice=practice)
 
 
 if __name__ == "__main__":  # pragma: no cover
