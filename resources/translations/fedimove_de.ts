@@ -240,7 +240,7 @@
     </message>
     <message>
         <location filename="../../app/fedimove/ui/pages/backup.py" line="108"/>
-        <source>&amp;Copy</source>
+        <source>Co&amp;py</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
@@ -641,100 +641,100 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="75"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="79"/>
         <source>&amp;Close</source>
-        <extracomment>The files path (old server gone): who moved from where, for the &quot;we moved&quot; post.</extracomment>
+        <extracomment>The files path (old server gone): who moved from where, for the &quot;we moved&quot; post. The last step: `locked` back, Fedimove signed out, the apps pages (§0.16).</extracomment>
         <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="84"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="88"/>
         <source>A “we moved” post for your new account</source>
         <translation>Ein „Wir sind umgezogen“-Beitrag für dein neues Konto</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="85"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="89"/>
         <source>The “we moved” post</source>
         <translation>Der „Wir sind umgezogen“-Beitrag</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="86"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="90"/>
         <source>Cop&amp;y the post</source>
         <translation>Beitrag &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="87"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="91"/>
         <source>Copy the post to the clipboard</source>
         <translation>Den Beitrag in die Zwischenablage kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="88"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="92"/>
         <source>Open your &amp;posts</source>
         <translation>Deine &amp;Beiträge öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="89"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="93"/>
         <source>Open your old posts, kept as a page</source>
         <translation>Deine alten Beiträge öffnen, als Seite aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="93"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="98"/>
         <source>Your move is done</source>
         <translation>Dein Umzug ist abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="96"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="101"/>
         <source>Followers keep arriving for a while; the followers page shows each one. The report lists everything that moved, what was skipped and why.</source>
         <translation>Follower kommen noch eine Weile an; die Follower-Seite zeigt jeden einzelnen. Der Bericht listet alles auf, was umgezogen ist, was übersprungen wurde und warum.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="100"/>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="132"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="105"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="135"/>
         <source>&amp;Save the report</source>
         <translation>Bericht &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="101"/>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="133"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="106"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="136"/>
         <source>&amp;Open the report</source>
         <translation>Bericht ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="104"/>
-        <source>Still to do by hand: posts for followers only stay on your old server; scheduled posts on your old account will not be published; once your followers have arrived you can remove Fedimove&apos;s access in both servers&apos; settings under “Authorized apps”.</source>
-        <translation>Noch von Hand zu erledigen: Beiträge nur für Follower bleiben auf deinem alten Server; geplante Beiträge auf deinem alten Konto werden nicht veröffentlicht; sobald deine Follower angekommen sind, kannst du den Zugriff von Fedimove in den Einstellungen beider Server unter „Autorisierte Apps“ entfernen.</translation>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="109"/>
+        <source>Still to do by hand: posts for followers only stay on your old server, and scheduled posts on your old account will not be published.</source>
+        <translation>Noch von Hand zu tun: Beiträge nur für Follower bleiben auf deinem alten Server, und geplante Beiträge auf deinem alten Konto werden nicht veröffentlicht.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="112"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="139"/>
+        <source>Your posts could not move either; a Fedimove backup or Mastodon&apos;s archive keeps them.</source>
+        <translation>Auch deine Beiträge konnten nicht umziehen; eine Fedimove-Sicherung oder Mastodons Archiv bewahrt sie auf.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="115"/>
         <source>Everything your files held is copied</source>
         <translation>Alles aus deinen Dateien ist kopiert</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="115"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="118"/>
         <source>Your followers could not move (cannot move: old server gone): only your old server could have told them. The report lists everything that was copied, what was skipped and why, and every follower your files knew, so you can look people up.</source>
         <translation>Deine Follower konnten nicht umziehen (Umzug nicht möglich: alter Server nicht mehr da): Nur dein alter Server hätte es ihnen sagen können. Der Bericht listet alles auf, was kopiert wurde, was übersprungen wurde und warum, und jeden Follower, den deine Dateien kannten, damit du die Leute wiederfinden kannst.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="124"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="127"/>
         <source>We moved! I used to be {old}, but {server} has shut down, so my followers could not be moved automatically. If you followed me there, please follow me here ({new}) and boost this so others find me too. Thank you!</source>
         <translation>Umgezogen! Ich war bisher {old}, aber {server} wurde abgeschaltet, deshalb konnten meine Follower nicht automatisch umziehen. Wenn du mir dort gefolgt bist, folge mir bitte hier ({new}) und teile diesen Beitrag, damit mich auch andere finden. Danke!</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="136"/>
-        <source>Your posts could not move either; a Fedimove backup or Mastodon&apos;s archive keeps them. Once you are done you can remove Fedimove&apos;s access in your new server&apos;s settings under “Authorized apps”.</source>
-        <translation>Auch deine Beiträge konnten nicht umziehen; eine Fedimove-Sicherung oder Mastodons Archiv bewahrt sie auf. Wenn du fertig bist, kannst du Fedimoves Zugriff in den Einstellungen deines neuen Servers unter „Autorisierte Apps“ entfernen.</translation>
-    </message>
-    <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="157"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="159"/>
         <source>The post is copied; paste it into a new post.</source>
         <translation>Der Beitrag ist kopiert; füge ihn in einen neuen Beitrag ein.</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="166"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="169"/>
         <source>Writing the report…</source>
         <translation>Bericht wird geschrieben …</translation>
     </message>
     <message>
-        <location filename="../../app/fedimove/ui/pages/done.py" line="174"/>
+        <location filename="../../app/fedimove/ui/pages/done.py" line="177"/>
         <source>Report saved: {html} and {csv}</source>
         <translation>Bericht gespeichert: {html} und {csv}</translation>
     </message>
@@ -1483,8 +1483,8 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/errors.py" line="564"/>
-        <source>Your followers are still being followed</source>
-        <translation>Deine Follower werden noch verfolgt</translation>
+        <source>Follower tracking has not ended yet</source>
+        <translation>Die Verfolgung der Follower ist noch nicht beendet</translation>
     </message>
     <message>
         <location filename="../../app/fedimove/ui/errors.py" line="565"/>
@@ -1500,6 +1500,170 @@ Fedimove beobachtet den Import und füllt Lücken von selbst.</translation>
         <location filename="../../app/fedimove/ui/errors.py" line="573"/>
         <source>The self-test only runs on throwaway accounts, and only after you type the confirmation exactly.</source>
         <translation>Der Selbsttest läuft nur mit Wegwerf-Konten und erst, nachdem du die Bestätigung genau eingegeben hast.</translation>
+    </message>
+</context>
+<context>
+    <name>FinishBox</name>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="82"/>
+        <source>Finish: tidy up after your move</source>
+        <extracomment>&quot;Open the authorized apps&quot; of each server whose page Fedimove knows.</extracomment>
+        <translation>Abschließen: nach dem Umzug aufräumen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="83"/>
+        <source>Finish</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="84"/>
+        <source>&amp;Lock your new account again, as your account was</source>
+        <translation>&amp;Dein neues Konto wieder sperren, wie dein Konto vorher war</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="87"/>
+        <source>Fedimove&apos;s access is revoked on the server and forgotten on this computer. You can sign in again whenever you like.</source>
+        <translation>Fedimoves Zugriff wird auf dem Server widerrufen und auf diesem Computer vergessen. Du kannst dich jederzeit wieder anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="92"/>
+        <source>Fi&amp;nish</source>
+        <translation>Abschließe&amp;n</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="93"/>
+        <source>Finish the move</source>
+        <translation>Den Umzug abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="94"/>
+        <source>Finish status</source>
+        <translation>Stand des Abschlusses</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="95"/>
+        <source>What finishing did</source>
+        <translation>Was beim Abschließen geschah</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="103"/>
+        <source>Sign Fedimove out of your new &amp;account</source>
+        <translation>Fedimove von deinem neuen Konto &amp;abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="105"/>
+        <source>Sign Fedimove out of both &amp;accounts</source>
+        <translation>Fedimove von beiden Konten &amp;abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="127"/>
+        <source>Checking what is left to tidy up…</source>
+        <translation>Prüfe, was noch aufzuräumen ist …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="130"/>
+        <source>Nothing is left to tidy up. Below: what Fedimove did, and where your servers list the apps you authorized.</source>
+        <translation>Es ist nichts mehr aufzuräumen. Unten steht, was Fedimove getan hat und wo deine Server die Apps auflisten, die du autorisiert hast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="135"/>
+        <source>Available once follower tracking has ended: go back to the followers page and finish tracking there.</source>
+        <translation>Verfügbar, sobald die Verfolgung der Follower beendet ist: Geh zurück zur Follower-Seite und beende dort die Verfolgung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="139"/>
+        <source>Your copy is done. Fedimove can now tidy up on your new account.</source>
+        <translation>Das Kopieren ist fertig. Fedimove kann jetzt auf deinem neuen Konto aufräumen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="142"/>
+        <source>Fedimove no longer watches your followers. It can now put your settings back and remove its own access to your accounts.</source>
+        <translation>Fedimove beobachtet deine Follower nicht mehr. Es kann jetzt deine Einstellungen zurücksetzen und seinen eigenen Zugriff auf deine Konten entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="146"/>
+        <source>Fedimove no longer watches your followers. It can now remove its own access to your accounts.</source>
+        <translation>Fedimove beobachtet deine Follower nicht mehr. Es kann jetzt seinen eigenen Zugriff auf deine Konten entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="153"/>
+        <source>Your account was locked: you approve each new follower. Your new account is open now; once it is locked, new followers come as requests that you approve.</source>
+        <translation>Dein Konto war gesperrt: Du bestätigst jeden neuen Follower. Dein neues Konto ist jetzt offen; sobald es gesperrt ist, kommen neue Follower als Anfragen, die du bestätigst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="158"/>
+        <source>Your account was locked: you approve each new follower. Fedimove kept your new account open during the move so your followers could arrive by themselves. Once it is locked, anyone who still arrives from your old account comes as a follow request that you approve.</source>
+        <translation>Dein Konto war gesperrt: Du bestätigst jeden neuen Follower. Fedimove hat dein neues Konto während des Umzugs offen gelassen, damit deine Follower von selbst ankommen konnten. Sobald es gesperrt ist, kommt jeder, der noch von deinem alten Konto ankommt, als Folgeanfrage, die du bestätigst.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="177"/>
+        <source>Authorized apps on {server}</source>
+        <translation>Autorisierte Apps auf {server}</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="179"/>
+        <source>Open the authorized apps page of {server}</source>
+        <translation>Die Seite mit den autorisierten Apps von {server} öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="185"/>
+        <source>Fedimove does not know where {server} lists the apps you authorized: check your server&apos;s settings.</source>
+        <translation>Fedimove weiß nicht, wo {server} die Apps auflistet, die du autorisiert hast: Sieh in den Einstellungen deines Servers nach.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="195"/>
+        <source>Your new account is locked again: you approve each new follower.</source>
+        <translation>Dein neues Konto ist wieder gesperrt: Du bestätigst jeden neuen Follower.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="197"/>
+        <source>Your new account was already locked.</source>
+        <translation>Dein neues Konto war schon gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="200"/>
+        <source>Your new account stays open: anyone can follow it without asking.</source>
+        <translation>Dein neues Konto bleibt offen: Jeder kann ihm ohne Anfrage folgen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="203"/>
+        <source>Your new server did not confirm the lock: lock your account in its settings.</source>
+        <translation>Dein neuer Server hat die Sperre nicht bestätigt: Sperre dein Konto in seinen Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="210"/>
+        <source>{server}: Fedimove&apos;s access is revoked and forgotten on this computer.</source>
+        <translation>{server}: Fedimoves Zugriff ist widerrufen und auf diesem Computer vergessen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="213"/>
+        <source>{server}: forgotten on this computer, but the server did not confirm: remove Fedimove from its authorized apps yourself.</source>
+        <translation>{server}: auf diesem Computer vergessen, aber der Server hat es nicht bestätigt: Entferne Fedimove selbst aus seinen autorisierten Apps.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="216"/>
+        <source>{server}: Fedimove is already signed out.</source>
+        <translation>{server}: Fedimove ist bereits abgemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="217"/>
+        <source>{server}: Fedimove stays signed in, as you chose.</source>
+        <translation>{server}: Fedimove bleibt angemeldet, wie du es gewählt hast.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="231"/>
+        <source>Finishing…</source>
+        <translation>Wird abgeschlossen …</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="247"/>
+        <source>Finished.</source>
+        <translation>Abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/fedimove/ui/pages/done_finish.py" line="249"/>
+        <source>Finished, but a server did not confirm everything: see below.</source>
+        <translation>Abgeschlossen, aber ein Server hat nicht alles bestätigt: siehe unten.</translation>
     </message>
 </context>
 <context>
