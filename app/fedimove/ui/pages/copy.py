@@ -170,7 +170,9 @@ class CopyPage(WizardPage):
         if running:
             self.status.setText(self.tr("Copying…"))
         else:
-            self.status.setText(self.tr("Pausing… Fedimove first finishes what it is sending right now."))
+            self.status.setText(
+                self.tr("Pausing… Fedimove first finishes what it is sending right now.")
+            )
 
     def _show_stopped(self, stopped: bool) -> None:
         # A word from before the last click is stale: the click's own word comes next.
