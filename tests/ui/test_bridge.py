@@ -197,3 +197,22 @@ def test_progress_reported_from_a_worker_thread_arrives(
     with qtbot.waitSignal(bridge.task_finished, timeout=5000):
         bridge.start("backup", work)
     assert emitted[-1][-1].done == 2000
+
+
+def test_a_task_cancelled_before_it_starts_still_ends(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    bridge = TaskBridge(interval_ms=10)
+    started: list[str] = []
+    cancelled: list[str] = []
+    bridge.task_cancelled.connect(cancelled.append)
+
+    async def work(_progress: ProgressSink, _cancel: CancelToken) -> None:
+        started.append("work")
+
+    bridge.start("early", work)
+    bridge.shutdown()  # before the loop ever ran the task: at exit, or a page left at once
+    qtbot.waitUntil(lambda: not bridge.busy, timeout=2000)
+    assert started == []
+    assert cancelled == ["early"]
+    assert not bridge.is_running("early")

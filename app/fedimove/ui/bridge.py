@@ -153,6 +153,7 @@ class TaskBridge(QObject):
             return existing.task
         token = CancelToken()
         task = asyncio.ensure_future(self._run(name, work, token, on_result))
+        task.add_done_callback(lambda ended: self._ended_unstarted(name, ended))
         was_busy = self.busy
         self._tasks[name] = RunningTask(name, task, token)
         self._timer.start()
@@ -193,6 +194,14 @@ class TaskBridge(QObject):
         else:
             self._finish(name)
             self._deliver(name, result, on_result)
+
+    def _ended_unstarted(self, name: str, task: asyncio.Task[Any]) -> None:
+        """A task cancelled before its first step never enters `_run`'s handlers; without
+        this it stayed listed and the bridge said "busy" for ever."""
+        running = self._tasks.get(name)
+        if running is not None and running.task is task:
+            self._finish(name)
+            self.task_cancelled.emit(name)
 
     def _deliver(self, name: str, result: T, on_result: Callable[[T], None] | None) -> None:
         try:
