@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from fedimove.core.service_api import FollowerRow, FollowerState
+from tests.e2e.practice_tracking import MovedPractice, moved_practice_account
+from tests.ui.practice_player import run
 
 MOVE_TIME = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 SERVERS = ("mastodon.social", "fosstodon.org", "gts.example", "akkoma.example", "dead.example")
@@ -30,6 +33,19 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
     loop.close()
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def moved(qtbot: QtBot, qloop: asyncio.AbstractEventLoop) -> Iterator[MovedPractice]:
+    """A practice account that has moved, its followers being tracked (tests/e2e), with the
+    real service; set up and torn down on the wizard's loop."""
+    worlds: AsyncIterator[MovedPractice] = moved_practice_account()
+    world = run(qtbot, worlds.__anext__())
+    try:
+        yield world
+    finally:
+        with pytest.raises(StopAsyncIteration):
+            run(qtbot, worlds.__anext__())
 
 
 def follower(

@@ -4,8 +4,6 @@ both practice accounts (forgotten here, revoked there) and shows each server's a
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,22 +14,11 @@ from fedimove.core.progress import CancelToken
 from fedimove.core.storage.journal_records import MigrationState
 from fedimove.ui.pages.wizard_controller import WizardController
 from fedimove.ui.wizard import WizardWindow
-from tests.e2e.practice_tracking import MovedPractice, moved_practice_account
+from tests.e2e.practice_tracking import MovedPractice
 from tests.ui.practice_player import run
 
 pytestmark = pytest.mark.timeout(180)
 STEP_TIMEOUT = 60_000
-
-
-@pytest.fixture
-def moved(qtbot: QtBot, qloop: asyncio.AbstractEventLoop) -> Iterator[MovedPractice]:
-    worlds: AsyncIterator[MovedPractice] = moved_practice_account()
-    world = run(qtbot, worlds.__anext__())
-    try:
-        yield world
-    finally:
-        with pytest.raises(StopAsyncIteration):
-            run(qtbot, worlds.__anext__())
 
 
 def test_finish_on_the_done_page_signs_out_of_both_practice_accounts(

@@ -4,9 +4,7 @@ says who stayed and why, and the done page writes the report."""
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,22 +14,10 @@ from fedimove.core.service_api import FollowerState
 from fedimove.core.storage.journal_records import MigrationPhase
 from fedimove.ui.pages.wizard_controller import WizardController
 from fedimove.ui.wizard import WizardWindow
-from tests.e2e.practice_tracking import MovedPractice, moved_practice_account
-from tests.ui.practice_player import run
+from tests.e2e.practice_tracking import MovedPractice
 
 pytestmark = pytest.mark.timeout(180)
 STEP_TIMEOUT = 60_000
-
-
-@pytest.fixture
-def moved(qtbot: QtBot, qloop: asyncio.AbstractEventLoop) -> Iterator[MovedPractice]:
-    worlds: AsyncIterator[MovedPractice] = moved_practice_account()
-    world = run(qtbot, worlds.__anext__())
-    try:
-        yield world
-    finally:
-        with pytest.raises(StopAsyncIteration):
-            run(qtbot, worlds.__anext__())
 
 
 def test_finishing_in_the_wizard_classifies_who_stayed(
