@@ -18,7 +18,7 @@ PASSWORD = "practice-zoe"
 
 
 async def no_browser(step: GuidedStep) -> None:
-    raise AssertionError(f"GoToSocial needs no browser step ({step.code})")
+    raise AssertionError(f"an alias and Move by API need no browser step ({step.code})")
 
 
 async def alias_and_check(

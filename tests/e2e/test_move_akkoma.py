@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from tests.e2e.gotosocial_move import alias_and_check
 from tests.e2e.test_move_mastodon import (
     START,
     MoveWorld,
@@ -111,18 +112,8 @@ async def test_move_from_akkoma_through_its_api(from_akkoma: MoveWorld, tmp_path
     world = from_akkoma
     tracker = world.tracker()
     assert await tracker.take_snapshot() == 18
-    status = await set_alias(
-        world.journal,
-        world.migration_id,
-        world.new,
-        tracker.accounts,
-        world.clock,
-        open_url=no_browser,
-    )
+    status, report = await alias_and_check(world, tmp_path, tracker)
     assert (status.visible, status.tier) == (True, AliasTier.SERVER_API)
-    await world.final_read_and_backup(tmp_path)
-    world.clock.advance(16 * 60)
-    report = await run_checks(world.checks())
     assert report.blocking_failures == []
     consent = confirm_move(report, "kim@gnew.practice", world.clock.now())
 
@@ -153,17 +144,7 @@ async def test_a_wrong_password_on_akkoma_is_refused(
     world = from_akkoma
     tracker = world.tracker()
     await tracker.take_snapshot()
-    await set_alias(
-        world.journal,
-        world.migration_id,
-        world.new,
-        tracker.accounts,
-        world.clock,
-        open_url=no_browser,
-    )
-    await world.final_read_and_backup(tmp_path)
-    world.clock.advance(16 * 60)
-    report = await run_checks(world.checks())
+    _, report = await alias_and_check(world, tmp_path, tracker)
     consent = confirm_move(report, "kim@gnew.practice", world.clock.now())
 
     async def wrong() -> str:
@@ -247,17 +228,7 @@ async def test_move_from_gotosocial_to_a_locked_akkoma_account(
     world = gotosocial_to_akkoma
     tracker = world.tracker(approve_migrated=True)
     assert await tracker.take_snapshot() == 18
-    await set_alias(
-        world.journal,
-        world.migration_id,
-        world.new,
-        tracker.accounts,
-        world.clock,
-        open_url=no_browser,
-    )
-    await world.final_read_and_backup(tmp_path)
-    world.clock.advance(16 * 60)
-    report = await run_checks(world.checks(locked_choice="approve"))
+    _, report = await alias_and_check(world, tmp_path, tracker, locked_choice="approve")
     assert report.blocking_failures == []
     consent = confirm_move(report, "kim@aknew.practice", world.clock.now())
 
