@@ -62,18 +62,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "(in-process demo servers only; never a real account)",
     )
     parser.add_argument(
-        "--scenario",
-        choices=("small",),
-        default="small",
-        help="the practice world (the one the wizard's practice mode serves)",
-    )
-    parser.add_argument(
-        "--old-flavour",
-        choices=("mastodon",),
-        default="mastodon",
-        help="software of the old server (the practice scenarios have Mastodon only so far)",
-    )
-    parser.add_argument(
         "--report",
         type=Path,
         default=Path("fedimove-practice-report.html"),
