@@ -217,3 +217,46 @@ async def test_pause_during_the_wait_for_the_daily_reset_is_reported_at_once(
     assert counts.open == 0
     held = holdings(copy.network.instance(NEW), "anna")
     assert len(held["following"]) + len(held["requests"]) == counts.done
+
+
+async def test_pause_during_the_read_stops_it_and_resume_reads_again_to_the_end(
+    world: tuple[CopyWorld, Counting], reference: tuple[CopyWorld, Counting]
+) -> None:
+    """A large account's read takes minutes: Pause must not wait for it to end."""
+    copy, transport = world
+    old, new = await _clients(copy)
+    pause = PauseToken()
+    recorder = Recorder(transport)
+
+    def pause_while_reading_the_follows(request: httpx.Request) -> None:
+        if request.url.host == OLD and request.url.path.endswith("/following"):
+            pause.pause()  # the person clicks while the old account is being read
+
+    transport.before = pause_while_reading_the_follows
+    task = asyncio.create_task(
+        copy.engine().start(old, new, CATEGORIES, progress=recorder, pause=pause)
+    )
+    await asyncio.wait_for(recorder.stopped.wait(), timeout=30)
+    stopped_at = len(transport.sent)
+    # The read stopped after its request in flight: no list, block or write was asked for.
+    assert recorder.marks == [("paused", stopped_at)]
+    assert transport.sent[-1].url.path.endswith("/following")
+    for _ in range(100):
+        await asyncio.sleep(0)
+    assert len(transport.sent) == stopped_at
+    transport.before = lambda request: None
+    migration = copy.journal.list_migrations()[0]
+    assert "plan" not in copy.journal.get_migration(migration.id).options  # nothing planned
+
+    pause.resume()
+    _migration, result = await asyncio.wait_for(task, timeout=60)
+    assert result.finished
+    assert [status for status, _ in recorder.marks] == ["paused", "resumed"]
+    ref_world, _ref_transport = reference
+    ref_old, ref_new = await _clients(ref_world)
+    _ref, ref_result = await ref_world.engine().start(ref_old, ref_new, CATEGORIES)
+    assert ref_result.finished
+    paused_side = holdings(copy.network.instance(NEW), "anna")
+    never_paused = holdings(ref_world.network.instance(NEW), "anna")
+    for key in ("following", "requests", "lists", "list_count", "domain_blocks"):
+        assert paused_side[key] == never_paused[key], key

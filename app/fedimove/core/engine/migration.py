@@ -16,13 +16,19 @@ from pathlib import Path
 
 from fedimove.core.clock import Clock
 from fedimove.core.engine.plan import DEFAULT_COPY, Plan, build_plan, follow_room, plan_items
-from fedimove.core.engine.runner import PauseToken, Runner, RunResult
+from fedimove.core.engine.runner import PauseToken, Runner, RunResult, until_paused
 from fedimove.core.engine.snapshot import AccountSnapshot, read_snapshot
 from fedimove.core.engine.steps.base import CopyOptions, StepContext
 from fedimove.core.engine.steps.follow_gate import FollowGate, FollowScheduler
 from fedimove.core.errors import ConfigError
 from fedimove.core.models import Category
-from fedimove.core.progress import CancelToken, ProgressSink, discard_progress
+from fedimove.core.progress import (
+    CancelToken,
+    Phase,
+    ProgressEvent,
+    ProgressSink,
+    discard_progress,
+)
 from fedimove.core.servers.base import Capabilities
 from fedimove.core.servers.rest import RestClient
 from fedimove.core.storage.journal import Journal
@@ -173,7 +179,7 @@ class MigrationEngine:
             if "plan" not in migration.options:
                 if old is None:
                     raise ConfigError("the old account must be signed in to read it")
-                await self._prepare(migration, old, new, progress, cancel)
+                await self._prepare_pausable(migration, old, new, progress, cancel, pause=pause)
                 migration = self.journal.get_migration(migration_id)
             plan = Plan.load(migration.options["plan"])
             ctx = await self._context(migration, new)
@@ -189,6 +195,38 @@ class MigrationEngine:
         return await runner.run(
             phases, progress=progress, cancel=cancel, pause=pause, keep_waiting=keep_waiting
         )
+
+    async def _prepare_pausable(
+        self,
+        migration: Migration,
+        old: RestClient,
+        new: RestClient,
+        progress: ProgressSink,
+        cancel: CancelToken,
+        *,
+        pause: PauseToken | None,
+    ) -> None:
+        """The read and plan, stopped by Pause as well (a large account's read takes minutes):
+        nothing is journaled until the plan is whole, so after a pause it starts over."""
+        if pause is None:
+            await self._prepare(migration, old, new, progress, cancel)
+            return
+
+        async def prepare(token: CancelToken) -> bool:
+            await self._prepare(migration, old, new, progress, token)
+            return True
+
+        while True:
+            try:
+                if await until_paused(prepare, cancel, pause):
+                    return
+            finally:
+                for client in (old, new):
+                    client.cancel = cancel  # the read's token is done with
+            progress(ProgressEvent(Phase.COPY, status="paused"))
+            await pause.wait_running(cancel)
+            cancel.raise_if_cancelled()
+            progress(ProgressEvent(Phase.COPY, status="resumed"))
 
     async def _prepare(
         self,

@@ -89,6 +89,22 @@ def linked_token(parent: CancelToken) -> CancelToken:
     return child
 
 
+async def until_paused(
+    work: Callable[[CancelToken], Awaitable[T]], cancel: CancelToken, pause: PauseToken
+) -> T | None:
+    """`work(token)` with a token that Pause trips too; None when a pause stopped it."""
+    token = linked_token(cancel)
+    try:
+        with pause.stopping(token):
+            token.raise_if_cancelled()  # paused already: do not even start
+            return await work(token)
+    except CancelledError:
+        cancel.raise_if_cancelled()  # the person's cancel, with its own reason
+        if token.reason != PAUSED:
+            raise
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class RunResult:
     finished: bool  # every step of the phases is done (or failed: see `failed`)
@@ -188,17 +204,8 @@ class Runner:
         cancel: CancelToken,
         pause: PauseToken,
     ) -> T | None:
-        """`work(token)` with a token that Pause trips too; None when a pause stopped it."""
-        token = linked_token(cancel)
         try:
-            with pause.stopping(token):
-                token.raise_if_cancelled()  # paused already: do not even start
-                return await work(token)
-        except CancelledError:
-            cancel.raise_if_cancelled()  # the person's cancel, with its own reason
-            if token.reason != PAUSED:
-                raise
-            return None
+            return await until_paused(work, cancel, pause)
         finally:
             self._use_token(cancel)
 
