@@ -32,13 +32,14 @@ STEP_TIMEOUT = 90_000
 pytestmark = pytest.mark.timeout(600)
 
 
-@pytest.fixture
-def practice(
-    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+def practice_world(
+    qtbot: QtBot, home: Path, *, served: bool
 ) -> Iterator[tuple[PracticeSession, BrowserPlayer]]:
+    """A practice session on the wizard's loop, the test playing the browser; `served` puts
+    the servers on loopback sockets as `fedimove --practice` does."""
     player = BrowserPlayer()
     session_cm = practice_session(
-        open_url=player, clock=ScaledClock(SPEED), home=tmp_path / "home", served=False
+        open_url=player, clock=ScaledClock(SPEED), home=home, served=served
     )
     session = run(qtbot, session_cm.__aenter__())
     player.session = session
@@ -46,6 +47,13 @@ def practice(
         yield session, player
     finally:
         run(qtbot, session_cm.__aexit__(None, None, None))
+
+
+@pytest.fixture
+def practice(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> Iterator[tuple[PracticeSession, BrowserPlayer]]:
+    yield from practice_world(qtbot, tmp_path / "home", served=False)
 
 
 def wizard(qtbot: QtBot, session: PracticeSession) -> WizardWindow:

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fedimove.core.clock import ScaledClock
 from fedimove.ui.controller import FIND_UNFINISHED
-from fedimove.ui.practice import PracticeSession, practice_session
-from tests.ui.practice_player import BrowserPlayer, run
-from tests.ui.test_wizard_e2e import SPEED, complete, next_page, wizard
+from fedimove.ui.practice import PracticeSession
+from tests.ui.practice_player import BrowserPlayer
+from tests.ui.test_wizard_e2e import complete, next_page, practice_world, wizard
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -25,16 +24,7 @@ pytestmark = pytest.mark.timeout(600)
 def served(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
 ) -> Iterator[tuple[PracticeSession, BrowserPlayer]]:
-    player = BrowserPlayer()
-    session_cm = practice_session(
-        open_url=player, clock=ScaledClock(SPEED), home=tmp_path / "home", served=True
-    )
-    session = run(qtbot, session_cm.__aenter__())
-    player.session = session
-    try:
-        yield session, player
-    finally:
-        run(qtbot, session_cm.__aexit__(None, None, None))
+    yield from practice_world(qtbot, tmp_path / "home", served=True)
 
 
 def test_the_practice_wizard_copies_over_loopback(

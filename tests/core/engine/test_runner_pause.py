@@ -86,6 +86,21 @@ async def _clients(world: CopyWorld) -> tuple[Any, Any]:
     return await world.client(f"anna@{OLD}"), await world.client(f"anna@{NEW}")
 
 
+async def assert_same_end_state_as_never_paused(
+    paused: CopyWorld, reference: tuple[CopyWorld, Counting]
+) -> Counting:
+    """Nothing lost, nothing twice: the new account holds what a copy never paused leaves."""
+    ref_world, ref_transport = reference
+    ref_old, ref_new = await _clients(ref_world)
+    _ref, ref_result = await ref_world.engine().start(ref_old, ref_new, CATEGORIES)
+    assert ref_result.finished
+    paused_side = holdings(paused.network.instance(NEW), "anna")
+    never_paused = holdings(ref_world.network.instance(NEW), "anna")
+    for key in ("following", "requests", "lists", "list_count", "domain_blocks"):
+        assert paused_side[key] == never_paused[key], key
+    return ref_transport
+
+
 async def test_pause_stops_after_the_request_in_flight_and_resume_finishes_the_same(
     world: tuple[CopyWorld, Counting], reference: tuple[CopyWorld, Counting]
 ) -> None:
@@ -127,15 +142,8 @@ async def test_pause_stops_after_the_request_in_flight_and_resume_finishes_the_s
     assert journal.step_counts(migration.id, "following").open == 0
 
     # Nothing lost, nothing sent twice: the same end state as a copy never paused.
-    ref_world, ref_transport = reference
-    ref_old, ref_new = await _clients(ref_world)
-    _ref, ref_result = await ref_world.engine().start(ref_old, ref_new, CATEGORIES)
-    assert ref_result.finished
+    ref_transport = await assert_same_end_state_as_never_paused(copy, reference)
     assert transport.follows() == ref_transport.follows()
-    paused_side = holdings(copy.network.instance(NEW), "anna")
-    never_paused = holdings(ref_world.network.instance(NEW), "anna")
-    for key in ("following", "requests", "lists", "list_count", "domain_blocks"):
-        assert paused_side[key] == never_paused[key], key
 
 
 async def test_pause_before_the_copy_holds_it_and_says_so(
@@ -252,11 +260,4 @@ async def test_pause_during_the_read_stops_it_and_resume_reads_again_to_the_end(
     _migration, result = await asyncio.wait_for(task, timeout=60)
     assert result.finished
     assert [status for status, _ in recorder.marks] == ["paused", "resumed"]
-    ref_world, _ref_transport = reference
-    ref_old, ref_new = await _clients(ref_world)
-    _ref, ref_result = await ref_world.engine().start(ref_old, ref_new, CATEGORIES)
-    assert ref_result.finished
-    paused_side = holdings(copy.network.instance(NEW), "anna")
-    never_paused = holdings(ref_world.network.instance(NEW), "anna")
-    for key in ("following", "requests", "lists", "list_count", "domain_blocks"):
-        assert paused_side[key] == never_paused[key], key
+    await assert_same_end_state_as_never_paused(copy, reference)
