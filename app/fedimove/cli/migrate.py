@@ -27,7 +27,8 @@ from fedimove.cli.from_files import (
     resumed_new_client,
 )
 from fedimove.core.clock import Clock, SystemClock
-from fedimove.core.engine.migration import MigrationEngine, MigrationStatus
+from fedimove.core.engine.migration import MigrationEngine
+from fedimove.core.engine.migration_status import MigrationStatus
 from fedimove.core.engine.plan import DEFAULT_COPY
 from fedimove.core.engine.runner import RunResult
 from fedimove.core.engine.snapshot_export import open_client
