@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import itertools
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QPalette
+import pytest
+from PySide6.QtCore import QDateTime, QLocale, QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fedimove.core.service_api import FollowerState
@@ -181,3 +184,29 @@ def test_resizing_the_bars_keeps_them_at_the_counters_moment(qtbot: QtBot) -> No
     shown = sum(counts.total() for _, counts in page.breakdown._rows)
     counted = sum(button.text().endswith(": 10") for button in page.counters.buttons.values())
     assert (shown, counted) in ((0, 0), (10, 1))
+
+
+@pytest.mark.parametrize("days", [1 / 24, 1.5, 7, 60])
+@pytest.mark.parametrize("width", [160, 240, 400, 900])
+def test_time_labels_never_overlap_and_keep_the_latest(
+    qapp: QApplication, days: float, width: int
+) -> None:
+    """Long dates on a narrow chart once ran into each other ("20 11 202622 11 2026")."""
+    image = QImage(width + 60, 200, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        plot = QRectF(50, 10, width, 150)
+        end = MOVE_TIME.timestamp() + days * 86400
+        labels = ArrivalsChartWidget._time_labels(painter, plot, (MOVE_TIME.timestamp(), end))
+    finally:
+        painter.end()
+    assert labels
+    boxes = [box for box, _text in labels]
+    for before, after in itertools.pairwise(boxes):
+        assert before.right() <= after.left(), [text for _box, text in labels]
+    assert all(plot.left() <= box.left() and box.right() <= plot.right() for box in boxes)
+    latest = QDateTime.fromSecsSinceEpoch(int(end)).toLocalTime()
+    assert labels[-1][1] in (
+        QLocale().toString(latest.time(), QLocale.FormatType.ShortFormat),
+        QLocale().toString(latest.date(), "d MMM"),
+    )

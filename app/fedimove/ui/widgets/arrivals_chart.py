@@ -26,6 +26,7 @@ _MARGIN_LEFT = 56
 _MARGIN_RIGHT = 16
 _MARGIN_TOP = 28
 _MARGIN_BOTTOM = 28
+_LABEL_GAP = 8  # pixels between two time labels
 _X_TICKS = 4
 _Y_TICKS = 4
 
@@ -160,30 +161,45 @@ class ArrivalsChartWidget(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 locale.toString(round(top * tick / _Y_TICKS)),
             )
+        painter.setPen(label_color)
+        for box, text in self._time_labels(painter, plot, span):
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    @staticmethod
+    def _time_labels(
+        painter: QPainter, plot: QRectF, span: tuple[float, float]
+    ) -> list[tuple[QRectF, str]]:
+        """The time axis's labels, each as wide as its words, none overlapping another: a
+        narrow chart or a long date drops labels in between (the latest moment always stays)."""
         start, end = span
         short_span = end - start < 2 * 86400
-        shown = ""
+        locale, metrics = QLocale(), painter.fontMetrics()
+        chosen: list[tuple[QRectF, str]] = []
         for tick in range(_X_TICKS + 1):
-            stamp = start + (end - start) * tick / _X_TICKS
-            x = plot.left() + plot.width() * tick / _X_TICKS
-            moment = QDateTime.fromSecsSinceEpoch(int(stamp)).toLocalTime()
+            moment = QDateTime.fromSecsSinceEpoch(
+                int(start + (end - start) * tick / _X_TICKS)
+            ).toLocalTime()
             if short_span:
                 text = locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
-            else:
-                text = locale.toString(moment.date(), QLocale.FormatType.ShortFormat)
-            if text == shown:  # a short span: the same minute twice says nothing
+            else:  # day and month: the year says nothing within a few weeks
+                text = locale.toString(moment.date(), "d MMM")
+            if chosen and text == chosen[-1][1]:
+                continue  # a short span: the same minute twice says nothing
+            width = metrics.horizontalAdvance(text) + 4
+            x = plot.left() + plot.width() * tick / _X_TICKS
+            left = min(max(x - width / 2, plot.left()), plot.right() - width)
+            box = QRectF(left, plot.bottom() + 4, width, _MARGIN_BOTTOM - 6)
+
+            def crowded(box: QRectF = box) -> bool:
+                return bool(chosen) and chosen[-1][0].right() + _LABEL_GAP > box.left()
+
+            if tick == _X_TICKS:
+                while crowded():
+                    chosen.pop()  # "now" matters more than the moment before it
+            elif crowded():
                 continue
-            shown = text
-            align = Qt.AlignmentFlag.AlignHCenter
-            box = QRectF(x - 50, plot.bottom() + 4, 100, _MARGIN_BOTTOM - 6)
-            if tick == 0:
-                align, box = Qt.AlignmentFlag.AlignLeft, QRectF(x, plot.bottom() + 4, 100, 20)
-            elif tick == _X_TICKS:
-                align, box = (
-                    Qt.AlignmentFlag.AlignRight,
-                    QRectF(x - 100, plot.bottom() + 4, 100, 20),
-                )
-            painter.drawText(box, align | Qt.AlignmentFlag.AlignTop, text)
+            chosen.append((box, text))
+        return chosen
 
     def _draw_series(
         self,
