@@ -47,6 +47,7 @@ from fedimove.core.service_files import FilesService
 from fedimove.core.service_finish import FinishActions
 from fedimove.core.service_move import MoveService
 from fedimove.core.sources.service_support import (
+    copy_outcome,
     finish_settled,
     preview_from_files,
 )
@@ -220,23 +221,10 @@ class FedimoveService(MoveService, FilesService, FinishActions):
             await self.create_migration(categories)
         migration_id = state.require_migration()
         engine = self.engine()
-        try:
-            result = await engine.resume(
-                migration_id, old, new, progress=progress, cancel=cancel, pause=state.pause
-            )
-        except BaseException:
-            state.journal.release_lease(migration_id)  # stopped before the runner held it
-            raise
-        status = engine.status(migration_id)
-        totals = [step.counts for step in status.steps]
-        return StepOutcome(
-            "copy",
-            "done" if result.finished else "waiting",
-            done=sum(c.done for c in totals),
-            skipped=sum(c.skipped + c.removed_by_user for c in totals),
-            failed=sum(c.failed for c in totals),
-            params={"until": result.waiting_until.isoformat() if result.waiting_until else None},
+        result = await engine.resume(
+            migration_id, old, new, progress=progress, cancel=cancel, pause=state.pause
         )
+        return copy_outcome(engine, migration_id, result, old_server_gone=False)
 
     async def create_migration(self, categories: Sequence[Category]) -> Migration:
         """Journal the migration (as the copy engine's `start` does) and what came before it:

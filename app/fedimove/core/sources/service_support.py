@@ -22,6 +22,7 @@ from fedimove.core.engine.migration import MigrationEngine
 from fedimove.core.engine.preview import NewSide
 from fedimove.core.engine.runner import PauseToken, RunResult
 from fedimove.core.engine.snapshot import read_snapshot
+from fedimove.core.errors import ParamValue
 from fedimove.core.models import Category, Handle
 from fedimove.core.progress import CancelToken, ProgressSink, discard_progress
 from fedimove.core.servers.rest import RestClient
@@ -126,38 +127,35 @@ async def copy_journaled_files(
     pause: PauseToken | None = None,
 ) -> service_api.StepOutcome:
     """Run (or go on with) a journaled files migration; it finishes with its copy."""
-    try:
-        result = await engine.resume(
-            migration_id,
-            None,
-            with_local_media(new, media),
-            progress=progress,
-            cancel=cancel,
-            pause=pause,
-        )
-    except BaseException:
-        # Stopped before the runner took the lease over (it releases its own): a restart
-        # must not find this run still "working on this move".
-        engine.journal.release_lease(migration_id)
-        raise
+    result = await engine.resume(
+        migration_id,
+        None,
+        with_local_media(new, media),
+        progress=progress,
+        cancel=cancel,
+        pause=pause,
+    )
     finish_if_done(engine.journal, migration_id, result, media_root=media_root)
-    return copy_outcome(engine, migration_id, result)
+    return copy_outcome(engine, migration_id, result, old_server_gone=True)
 
 
 def copy_outcome(
-    engine: MigrationEngine, migration_id: int, result: RunResult
+    engine: MigrationEngine, migration_id: int, result: RunResult, *, old_server_gone: bool
 ) -> service_api.StepOutcome:
+    """The copy's counts over every step, and when a waiting copy goes on."""
     totals = [step.counts for step in engine.status(migration_id).steps]
+    params: dict[str, ParamValue] = {
+        "until": result.waiting_until.isoformat() if result.waiting_until else None
+    }
+    if old_server_gone:
+        params["old_server_gone"] = True
     return service_api.StepOutcome(
         "copy",
         "done" if result.finished else "waiting",
         done=sum(c.done for c in totals),
         skipped=sum(c.skipped + c.removed_by_user for c in totals),
         failed=sum(c.failed for c in totals),
-        params={
-            "old_server_gone": True,
-            "until": result.waiting_until.isoformat() if result.waiting_until else None,
-        },
+        params=params,
     )
 
 
